@@ -1,0 +1,108 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client.ts";
+import {
+  apiTokens,
+  type Capability,
+  memberships,
+  organizations,
+  sessions,
+  signInThrottle,
+  users,
+} from "../../db/schema/index.ts";
+import type { Actor, ActorMembership } from "../../server/authorization.ts";
+
+export async function findUserByEmail(db: DbOrTx, email: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
+  return user;
+}
+
+export async function listMembershipsOfUser(db: DbOrTx, userId: string): Promise<ActorMembership[]> {
+  const rows = await db
+    .select({
+      organizationId: memberships.organizationId,
+      organizationName: organizations.name,
+      organizationType: organizations.type,
+      role: memberships.role,
+      privacyOfficer: memberships.privacyOfficer,
+      stateReviewer: memberships.stateReviewer,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organizations.name);
+  return rows.map((r) => ({
+    organizationId: r.organizationId,
+    organizationName: r.organizationName,
+    organizationType: r.organizationType,
+    role: r.role,
+    capabilities: [
+      ...(r.privacyOfficer ? (["privacy_officer"] as Capability[]) : []),
+      ...(r.stateReviewer ? (["state_reviewer"] as Capability[]) : []),
+    ],
+  }));
+}
+
+export interface SessionActor {
+  actor: Actor;
+  csrfToken: string;
+}
+
+export async function loadSessionActor(db: DbOrTx, idHash: string, now: Date): Promise<SessionActor | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
+    .limit(1);
+  if (!row) return null;
+  const userMemberships = await listMembershipsOfUser(db, row.user.id);
+  const active =
+    userMemberships.find((m) => m.organizationId === row.session.activeOrganizationId)?.organizationId ??
+    userMemberships[0]?.organizationId ??
+    null;
+  return {
+    csrfToken: row.session.csrfToken,
+    actor: {
+      userId: row.user.id,
+      email: row.user.email,
+      name: row.user.name,
+      locale: row.user.locale,
+      memberships: userMemberships,
+      activeOrganizationId: active,
+      via: "session",
+    },
+  };
+}
+
+export async function loadApiTokenActor(db: DbOrTx, tokenHash: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({ token: apiTokens, user: users })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  if (!row) return null;
+  // A token is scoped to one organization: it carries only that membership, and only while it lasts.
+  const scoped = (await listMembershipsOfUser(db, row.user.id)).filter(
+    (m) => m.organizationId === row.token.organizationId,
+  );
+  if (scoped.length === 0) return null;
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiTokens.organizationId, row.token.organizationId), eq(apiTokens.id, row.token.id)));
+  return {
+    userId: row.user.id,
+    email: row.user.email,
+    name: row.user.name,
+    locale: row.user.locale,
+    memberships: scoped,
+    activeOrganizationId: row.token.organizationId,
+    via: "api_token",
+  };
+}
+
+export async function getThrottle(db: DbOrTx, email: string) {
+  const [row] = await db.select().from(signInThrottle).where(eq(signInThrottle.email, email)).limit(1);
+  return row;
+}

@@ -1,0 +1,124 @@
+import type { Capability, Role } from "../db/schema/index.ts";
+import { atLeast, type PlanAccess } from "../features/plans/plans.rules.ts";
+import { AccessDeniedError } from "./errors.ts";
+
+export interface ActorMembership {
+  organizationId: string;
+  organizationName: string;
+  organizationType: string;
+  role: Role;
+  capabilities: Capability[];
+}
+
+/** The signed-in user (or API token) making a request. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  locale: "en" | "es";
+  /** For an API token: only the membership of the token's organization. */
+  memberships: ActorMembership[];
+  activeOrganizationId: string | null;
+  via: "session" | "api_token";
+}
+
+/** What an action is about. organizationId is the owning organization. */
+export interface Resource {
+  type: string;
+  id?: string | null;
+  organizationId: string | null;
+  /** For plans: what the actor may do with this plan (from the owner's role or a share). */
+  planAccess?: PlanAccess;
+  /** For plan items: the item is assigned to the actor or to one of the actor's organizations. */
+  assignedToActor?: boolean;
+}
+
+const ROLE_RANK: Record<Role, number> = { viewer: 1, staff: 2, manager: 3, admin: 4 };
+
+export function membershipIn(actor: Actor, organizationId: string | null): ActorMembership | undefined {
+  if (!organizationId) return undefined;
+  return actor.memberships.find((m) => m.organizationId === organizationId);
+}
+
+export function hasRole(actor: Actor, organizationId: string | null, atLeast: Role): boolean {
+  const membership = membershipIn(actor, organizationId);
+  return membership !== undefined && ROLE_RANK[membership.role] >= ROLE_RANK[atLeast];
+}
+
+export function hasCapability(actor: Actor, organizationId: string | null, capability: Capability): boolean {
+  return membershipIn(actor, organizationId)?.capabilities.includes(capability) ?? false;
+}
+
+interface Policy {
+  /** May the actor do it? Only an explicit true allows. */
+  allow: (actor: Actor, resource: Resource) => boolean;
+  /** Answer 404 instead of 403 to someone outside the organization, so existence does not leak. */
+  concealFromOutsiders?: boolean;
+}
+
+const isMember: Policy["allow"] = (actor, r) => membershipIn(actor, r.organizationId) !== undefined;
+const isAdmin: Policy["allow"] = (actor, r) => hasRole(actor, r.organizationId, "admin");
+
+/**
+ * Every action Trellis knows, with who may do it. An action that is not listed is denied:
+ * adding a route means adding its policy here.
+ */
+const POLICIES = {
+  "organization.read": { allow: isMember, concealFromOutsiders: true },
+  "organization.members.list": { allow: isMember, concealFromOutsiders: true },
+  "organization.invitations.create": { allow: isAdmin },
+  "organization.outbox.read": { allow: isAdmin },
+  "organization.api_tokens.manage": {
+    // Tokens act with the creator's role; only a signed-in admin (not another token) manages them.
+    allow: (actor, r) => actor.via === "session" && isAdmin(actor, r),
+  },
+  "plan.create": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  "plan.read": { allow: (_a, r) => atLeast(r.planAccess ?? "none", "viewer"), concealFromOutsiders: true },
+  "plan.edit": { allow: (_a, r) => atLeast(r.planAccess ?? "none", "editor"), concealFromOutsiders: true },
+  "plan.item.update": {
+    // Contributors may update only what is assigned to them or their organization.
+    allow: (_a, r) =>
+      atLeast(r.planAccess ?? "none", "editor") ||
+      (r.planAccess === "contributor" && r.assignedToActor === true),
+    concealFromOutsiders: true,
+  },
+  "plan.share": { allow: (_a, r) => r.planAccess === "owner", concealFromOutsiders: true },
+  "plan.archive": { allow: (_a, r) => r.planAccess === "owner", concealFromOutsiders: true },
+  // organizationId is set by the service only when the active organization is a state agency.
+  "measure.edit": { allow: (actor, r) => isAdmin(actor, r) },
+  // The service limits county organizations to their own county's rows; state agencies import for any.
+  "performance.import": { allow: (actor, r) => hasRole(actor, r.organizationId, "manager") },
+  // organizationId is set by the service only for county organizations.
+  "needs_improvement.set": { allow: (actor, r) => hasRole(actor, r.organizationId, "manager") },
+  "audit.list": {
+    allow: (actor, r) => isAdmin(actor, r) || hasCapability(actor, r.organizationId, "privacy_officer"),
+  },
+} satisfies Record<string, Policy>;
+
+export type Action = keyof typeof POLICIES;
+
+export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
+  if (!actor) return false;
+  const policy: Policy | undefined = POLICIES[action];
+  return policy?.allow(actor, resource) === true;
+}
+
+/** Throws AccessDeniedError (audited by the error handler) unless the policy allows it. */
+export function authorize(actor: Actor | null, action: Action, resource: Resource): void {
+  if (can(actor, action, resource)) return;
+  const policy: Policy | undefined = POLICIES[action];
+  // Someone who cannot even see a plan, or is outside the owning organization, learns nothing of it.
+  const outsider =
+    resource.planAccess !== undefined
+      ? resource.planAccess === "none"
+      : actor
+        ? membershipIn(actor, resource.organizationId) === undefined
+        : true;
+  throw new AccessDeniedError({
+    action,
+    resourceType: resource.type,
+    resourceId: resource.id ?? null,
+    organizationId: resource.organizationId,
+    conceal: policy?.concealFromOutsiders === true && outsider,
+  });
+}

@@ -1,0 +1,371 @@
+import { randomUUID } from "node:crypto";
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../src/db/schema/index.ts";
+import { createOrganizationWithRoles, createTestApp, type TestContext } from "./helpers.ts";
+
+/**
+ * Every operation of the API, and how it is guarded. A new route without an entry here fails the
+ * suite, so nobody adds a route without saying who may use it and proving that outsiders may not.
+ */
+type Guard =
+  | { kind: "public"; why: string }
+  /** Acts only on the signed-in user's own account: anonymous callers get 401. */
+  | { kind: "self"; request: InjectOptions }
+  /** Data of one organization: another organization's admin is refused (403/404) and the refusal is audited. */
+  | { kind: "organization"; request: (f: Fixture) => InjectOptions };
+
+/** Things of the owning organization that the requests point at. */
+interface Fixture {
+  orgId: string;
+  planId: string;
+  itemId: string;
+  changeId: string;
+}
+
+const GUARDS: Record<string, Guard> = {
+  getHealth: { kind: "public", why: "load balancer probe; reveals engine and migration count only" },
+  signIn: { kind: "public", why: "the way in" },
+  requestPasswordReset: { kind: "public", why: "answers the same for every e-mail" },
+  confirmPasswordReset: { kind: "public", why: "needs a secret single-use token" },
+  getInvitation: { kind: "public", why: "needs a secret invitation token" },
+  acceptInvitation: { kind: "public", why: "needs a secret invitation token" },
+  signOut: { kind: "self", request: { method: "DELETE", url: "/api/session" } },
+  getMe: { kind: "self", request: { method: "GET", url: "/api/me" } },
+  setActiveOrganization: {
+    kind: "self",
+    request: { method: "PUT", url: "/api/me/active-organization", payload: { organizationId: randomUUID() } },
+  },
+  setLocale: { kind: "self", request: { method: "PUT", url: "/api/me/locale", payload: { locale: "es" } } },
+  changePassword: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/me/password",
+      payload: { currentPassword: "x", newPassword: "y".repeat(12) },
+    },
+  },
+  listOrganizations: { kind: "self", request: { method: "GET", url: "/api/organizations" } },
+  listMembers: {
+    kind: "organization",
+    request: ({ orgId: id }) => ({ method: "GET", url: `/api/organizations/${id}/members` }),
+  },
+  createInvitation: {
+    kind: "organization",
+    request: ({ orgId: id }) => ({
+      method: "POST",
+      url: `/api/organizations/${id}/invitations`,
+      payload: { email: "intruder@test.example", role: "admin" },
+    }),
+  },
+  listOutbox: {
+    kind: "organization",
+    request: ({ orgId: id }) => ({ method: "GET", url: `/api/organizations/${id}/outbox` }),
+  },
+  listApiTokens: {
+    kind: "organization",
+    request: ({ orgId: id }) => ({ method: "GET", url: `/api/organizations/${id}/api-tokens` }),
+  },
+  createApiToken: {
+    kind: "organization",
+    request: ({ orgId: id }) => ({
+      method: "POST",
+      url: `/api/organizations/${id}/api-tokens`,
+      payload: { name: "intruder" },
+    }),
+  },
+  revokeApiToken: {
+    kind: "organization",
+    request: ({ orgId: id }) => ({
+      method: "DELETE",
+      url: `/api/organizations/${id}/api-tokens/${randomUUID()}`,
+    }),
+  },
+  // The audit log is always that of the actor's active organization; the outsider case is "another
+  // organization's admin sees none of ours", proven in audit.test.ts. Here: anonymous is refused.
+  listAuditEvents: { kind: "self", request: { method: "GET", url: "/api/audit-events" } },
+  listTemplates: { kind: "self", request: { method: "GET", url: "/api/templates" } },
+  // Lists are always of the actor's own organizations; plans.test.ts proves a stranger's lists leave ours out.
+  listPlans: { kind: "self", request: { method: "GET", url: "/api/plans" } },
+  listMyActionSteps: { kind: "self", request: { method: "GET", url: "/api/my/action-steps" } },
+  listDueActionSteps: { kind: "self", request: { method: "GET", url: "/api/plans-due" } },
+  createPlan: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/plans",
+      payload: { templateKey: "linkages-work-plan", title: "x" },
+    },
+  },
+  getPlan: { kind: "organization", request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}` }) },
+  updatePlan: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PATCH",
+      url: `/api/plans/${f.planId}`,
+      payload: { version: 1, title: "taken" },
+    }),
+  },
+  archivePlan: {
+    kind: "organization",
+    request: (f) => ({ method: "DELETE", url: `/api/plans/${f.planId}` }),
+  },
+  createPlanItem: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/plans/${f.planId}/items`,
+      payload: { parentId: f.itemId, level: "action_step", title: "intrusion" },
+    }),
+  },
+  updatePlanItem: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PATCH",
+      url: `/api/plans/${f.planId}/items/${f.itemId}`,
+      payload: { version: 1, title: "x" },
+    }),
+  },
+  movePlanItem: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/plans/${f.planId}/items/${f.itemId}/move`,
+      payload: { version: 1, position: 0 },
+    }),
+  },
+  deletePlanItem: {
+    kind: "organization",
+    request: (f) => ({ method: "DELETE", url: `/api/plans/${f.planId}/items/${f.itemId}?version=1` }),
+  },
+  listProgressNotes: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/items/${f.itemId}/notes` }),
+  },
+  listPlanChanges: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/history` }),
+  },
+  undoPlanChange: {
+    kind: "organization",
+    request: (f) => ({ method: "POST", url: `/api/plans/${f.planId}/history/${f.changeId}/undo` }),
+  },
+  listPlanAssignees: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/assignees` }),
+  },
+  // County performance is published aggregate data; reference data is the same for everyone.
+  listMeasures: { kind: "self", request: { method: "GET", url: "/api/measures?county=Any" } },
+  getMeasureSeries: { kind: "self", request: { method: "GET", url: "/api/measures/S1/series?county=Any" } },
+  // Writes are refused to anyone but a state admin / county manager: measures.test.ts proves each refusal.
+  updateMeasure: {
+    kind: "self",
+    request: { method: "PATCH", url: `/api/measures/${randomUUID()}`, payload: { safety: true } },
+  },
+  importPerformance: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/measures/performance/import",
+      headers: { "content-type": "text/csv" },
+      payload: "a",
+    },
+  },
+  setNeedsImprovement: {
+    kind: "self",
+    request: {
+      method: "PUT",
+      url: "/api/measures/S1/needs-improvement",
+      payload: { needsImprovement: true, reason: "abc" },
+    },
+  },
+  checkPlan: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/checks` }),
+  },
+  listSipTeam: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/team` }),
+  },
+  addSipTeamMember: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/plans/${f.planId}/team`,
+      payload: { name: "x", affiliation: "y", category: "core" },
+    }),
+  },
+  removeSipTeamMember: {
+    kind: "organization",
+    request: (f) => ({ method: "DELETE", url: `/api/plans/${f.planId}/team/${randomUUID()}` }),
+  },
+  getPlanWorkflow: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/workflow` }),
+  },
+  transitionPlan: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/plans/${f.planId}/transitions`,
+      payload: { to: "team_review" },
+    }),
+  },
+  listPlanVersions: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/versions` }),
+  },
+  diffPlanVersions: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/versions/diff?from=1&to=current` }),
+  },
+  listReviewComments: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/review-comments` }),
+  },
+  addReviewComment: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/plans/${f.planId}/review-comments`,
+      payload: { body: "x" },
+    }),
+  },
+  resolveReviewComment: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PUT",
+      url: `/api/plans/${f.planId}/review-comments/${randomUUID()}/resolution`,
+      payload: { resolved: true },
+    }),
+  },
+  // Only state reviewers: sip.test.ts proves a county user is refused and sees none before submission.
+  listSubmittedSips: { kind: "self", request: { method: "GET", url: "/api/state-review/sips" } },
+  postPlanPublicly: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PUT",
+      url: `/api/plans/${f.planId}/public-posting`,
+      payload: { commentsOpenFrom: "2026-01-01", commentsOpenUntil: "2026-02-01" },
+    }),
+  },
+  listPublicComments: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/public-comments` }),
+  },
+  moderatePublicComment: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PUT",
+      url: `/api/plans/${f.planId}/public-comments/${randomUUID()}`,
+      payload: { status: "published" },
+    }),
+  },
+  getPublicPlan: {
+    kind: "public",
+    why: "posted plans are public by design; only posted plans are found (sip.test.ts)",
+  },
+  createPublicComment: { kind: "public", why: "public comment period; rate limited, held for moderation" },
+  exportPlan: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/export?format=csv` }),
+  },
+  importActionSteps: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/plans/${f.planId}/import`,
+      headers: { "content-type": "text/csv" },
+      payload: "a,b",
+    }),
+  },
+  getCalendarFeed: { kind: "self", request: { method: "GET", url: "/api/calendar-feed" } },
+  createCalendarFeed: { kind: "self", request: { method: "POST", url: "/api/calendar-feed" } },
+  listPlanShares: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/shares` }),
+  },
+  sharePlan: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PUT",
+      url: `/api/plans/${f.planId}/shares/${f.orgId}`,
+      payload: { role: "editor" },
+    }),
+  },
+  unsharePlan: {
+    kind: "organization",
+    request: (f) => ({ method: "DELETE", url: `/api/plans/${f.planId}/shares/${f.orgId}` }),
+  },
+};
+
+let ctx: TestContext;
+let owner: Awaited<ReturnType<typeof createOrganizationWithRoles>>;
+let outsider: Awaited<ReturnType<typeof createOrganizationWithRoles>>;
+let operationIds: string[];
+let fixture: Fixture;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  owner = await createOrganizationWithRoles(ctx);
+  outsider = await createOrganizationWithRoles(ctx);
+  const plan = (
+    await owner.manager.inject({
+      method: "POST",
+      url: "/api/plans",
+      payload: { templateKey: "linkages-work-plan", title: "Owner plan", header: { county: "Any" } },
+    })
+  ).json();
+  const topic = (
+    await owner.manager.inject({
+      method: "POST",
+      url: `/api/plans/${plan.id}/items`,
+      payload: {
+        section: "administration",
+        level: "topic_area_administration",
+        title: "t",
+        fields: { topic: "funding" },
+      },
+    })
+  ).json();
+  const history = (
+    await owner.manager.inject({ method: "GET", url: `/api/plans/${plan.id}/history` })
+  ).json();
+  fixture = { orgId: owner.org.id, planId: plan.id, itemId: topic.item.id, changeId: history.items[0].id };
+  const doc = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+  operationIds = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
+    (p) => Object.values(p).map((o) => o.operationId),
+  );
+});
+afterAll(() => ctx.close());
+
+describe("authorization coverage", () => {
+  it("has a guard for every operation in the OpenAPI document", () => {
+    expect(operationIds.filter((id) => !(id in GUARDS))).toEqual([]);
+    expect(Object.keys(GUARDS).filter((id) => !operationIds.includes(id))).toEqual([]);
+  });
+
+  for (const [operationId, guard] of Object.entries(GUARDS)) {
+    if (guard.kind === "public") continue;
+    const request = (f: Fixture) => (guard.kind === "self" ? guard.request : guard.request(f));
+
+    it(`${operationId}: refuses anonymous callers with 401`, async () => {
+      const response = await ctx.app.inject(request(fixture));
+      expect(response.statusCode).toBe(401);
+    });
+
+    if (guard.kind === "organization") {
+      it(`${operationId}: refuses another organization's admin and audits it`, async () => {
+        const before = (await ctx.database.db.select().from(auditEvents)).length;
+        const response = await outsider.admin.inject(guard.request(fixture));
+        expect([403, 404]).toContain(response.statusCode);
+        const after = await ctx.database.db.select().from(auditEvents);
+        const denial = after.slice(before).find((e) => e.outcome === "denied");
+        expect(denial).toMatchObject({
+          actorUserId: outsider.admin.me.user.id,
+          organizationId: owner.org.id,
+        });
+      });
+    }
+  }
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// Browser tests against the built web app (npm run test:e2e builds it first) and the real server.
+export default defineConfig({
+  test: {
+    include: ["test/e2e/**/*.e2e.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // One server and one Chromium at a time keep the suite predictable on small machines.
+    fileParallelism: false,
+  },
+});

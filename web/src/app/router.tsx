@@ -1,0 +1,60 @@
+import { Navigate, Route, Routes } from "react-router";
+import { AcceptInvitationPage } from "../features/accounts/AcceptInvitationPage.tsx";
+import { AccountPage } from "../features/accounts/AccountPage.tsx";
+import { ForgotPasswordPage } from "../features/accounts/ForgotPasswordPage.tsx";
+import { ResetPasswordPage } from "../features/accounts/ResetPasswordPage.tsx";
+import { SignInPage } from "../features/accounts/SignInPage.tsx";
+import { AdminLayout } from "../features/admin/AdminLayout.tsx";
+import { ApiTokensPanel } from "../features/admin/ApiTokensPanel.tsx";
+import { AuditLogPanel } from "../features/admin/AuditLogPanel.tsx";
+import { MembersPanel } from "../features/admin/MembersPanel.tsx";
+import { OutboxPanel } from "../features/admin/OutboxPanel.tsx";
+import { AreaPage } from "../features/home/AreaPage.tsx";
+import { HomePage } from "../features/home/HomePage.tsx";
+import { NotFoundPage } from "../features/home/NotFoundPage.tsx";
+import { HistoryPage } from "../features/plans/HistoryPage.tsx";
+import { MyActionStepsPage } from "../features/plans/MyActionStepsPage.tsx";
+import { NewPlanPage } from "../features/plans/NewPlanPage.tsx";
+import { PlanEditorPage } from "../features/plans/PlanEditorPage.tsx";
+import { PlansListPage } from "../features/plans/PlansListPage.tsx";
+import { SharingPage } from "../features/plans/SharingPage.tsx";
+import { TimelinePage } from "../features/plans/TimelinePage.tsx";
+import { AppShell } from "./AppShell.tsx";
+import { PublicLayout } from "./PublicLayout.tsx";
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="invitations/:token" element={<AcceptInvitationPage />} />
+      </Route>
+      <Route element={<AppShell />}>
+        <Route index element={<HomePage />} />
+        <Route path="plans" element={<PlansListPage />} />
+        <Route path="plans/new" element={<NewPlanPage />} />
+        <Route path="plans/:id" element={<PlanEditorPage />} />
+        <Route path="plans/:id/timeline" element={<TimelinePage />} />
+        <Route path="plans/:id/history" element={<HistoryPage />} />
+        <Route path="plans/:id/sharing" element={<SharingPage />} />
+        <Route path="my-action-steps" element={<MyActionStepsPage />} />
+        <Route path="sip" element={<AreaPage area="sip" />} />
+        <Route path="families" element={<AreaPage area="families" />} />
+        <Route path="directory" element={<AreaPage area="directory" />} />
+        <Route path="referrals" element={<AreaPage area="referrals" />} />
+        <Route path="ta" element={<AreaPage area="ta" />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="admin" element={<AdminLayout />}>
+          <Route index element={<Navigate to="members" replace />} />
+          <Route path="members" element={<MembersPanel />} />
+          <Route path="outbox" element={<OutboxPanel />} />
+          <Route path="api-tokens" element={<ApiTokensPanel />} />
+          <Route path="audit" element={<AuditLogPanel />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

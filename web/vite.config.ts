@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const webRoot = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  root: webRoot,
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL("./dist", import.meta.url)),
+    emptyOutDir: true,
+    // The USWDS stylesheet alone is ~500 kB; a warning about it would only be noise.
+    chunkSizeWarningLimit: 1200,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { "/api": "http://localhost:3000" },
+  },
+});
