@@ -159,7 +159,7 @@ function Timeline({ plan }: { plan: PlanDocument }) {
                 <tr key={item.id}>
                   <td data-label={t("plans.timeline.date")}>
                     <span className="display-block">{formatDate(item.date)}</span>
-                    <span className="display-block text-base font-body-3xs">{item.dateLabel}</span>
+                    <span className="display-block text-base-dark font-body-3xs">{item.dateLabel}</span>
                     <DueMarker state={item.dueState} />
                   </td>
                   <th scope="row" data-label={t("plans.timeline.item")}>
