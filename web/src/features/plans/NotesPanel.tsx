@@ -103,7 +103,9 @@ export function NotesPanel({
                   {t("plans.notes.evidenceLink")}
                 </a>
               ) : null}
-              <span className="display-block text-base-dark font-body-3xs">{formatDateTime(note.createdAt)}</span>
+              <span className="display-block text-base-dark font-body-3xs">
+                {formatDateTime(note.createdAt)}
+              </span>
             </li>
           ))}
         </ul>
