@@ -61,7 +61,8 @@ describe("backup and restore", () => {
   });
 });
 
-describe("trellis command", () => {
+// Each test starts several CLI processes (tsx, then a database each): slow on a busy 2-core machine.
+describe("trellis command", { timeout: 120_000 }, () => {
   let env: NodeJS.ProcessEnv;
   let database: Awaited<ReturnType<typeof openTestDatabase>> | null = null;
   beforeAll(async () => {
