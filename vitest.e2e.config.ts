@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/e2e/**/*.e2e.ts"],
-    testTimeout: 60_000,
+    // Whole user journeys: generous, since a busy 2-core machine can slow Chromium down several times over.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // One server and one Chromium at a time keep the suite predictable on small machines.
     fileParallelism: false,
