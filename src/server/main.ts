@@ -15,12 +15,14 @@ if (database.engine === "pglite" && (await isDatabaseEmpty(database.db))) {
   app.log.info("demo data created");
 }
 
+let stopScheduler: (() => void) | null = null;
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, "shutting down: finishing requests in flight");
   try {
+    stopScheduler?.();
     await app.close();
     await database.close();
   } finally {
@@ -31,8 +33,7 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 
 await app.listen({ port: config.port, host: config.host });
-const stopScheduler = startScheduler(app);
-app.addHook("onClose", async () => stopScheduler());
+stopScheduler = startScheduler(app);
 const url = `http://localhost:${config.port}`;
 console.log(`\nTrellis is running at ${url}  (engine: ${database.engine})`);
 if (database.engine === "pglite") {
