@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents } from "../src/db/schema/index.ts";
+import { auditEvents, referrals } from "../src/db/schema/index.ts";
 import { createOrganizationWithRoles, createTestApp, type TestContext } from "./helpers.ts";
 
 /**
@@ -21,6 +21,8 @@ interface Fixture {
   planId: string;
   itemId: string;
   changeId: string;
+  familyId: string;
+  referralId: string;
 }
 
 const GUARDS: Record<string, Guard> = {
@@ -183,6 +185,10 @@ const GUARDS: Record<string, Guard> = {
     kind: "organization",
     request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/checks` }),
   },
+  getSipComponentProgress: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/components/progress` }),
+  },
   listSipTeam: {
     kind: "organization",
     request: (f) => ({ method: "GET", url: `/api/plans/${f.planId}/team` }),
@@ -297,6 +303,197 @@ const GUARDS: Record<string, Guard> = {
     kind: "organization",
     request: (f) => ({ method: "DELETE", url: `/api/plans/${f.planId}/shares/${f.orgId}` }),
   },
+  // Referrals (referrals.test.ts proves the receiver's side, viewers refused and lists leaving others out).
+  createReferral: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: "/api/referrals",
+      payload: {
+        familyId: f.familyId,
+        serviceId: randomUUID(),
+        shared: { contactName: "x", preferredLanguage: "en", reason: "x" },
+      },
+    }),
+  },
+  listReferrals: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/referrals?familyId=${f.familyId}` }),
+  },
+  // The inbound queue and the figures are always the active organization's own.
+  listInboundReferrals: { kind: "self", request: { method: "GET", url: "/api/referrals/inbound" } },
+  getReferralFigures: { kind: "self", request: { method: "GET", url: "/api/referral-figures" } },
+  getReferral: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/referrals/${f.referralId}` }),
+  },
+  updateReferralStatus: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PUT",
+      url: `/api/referrals/${f.referralId}/status`,
+      payload: { version: 1, status: "cancelled" },
+    }),
+  },
+  // Family support coordination (families.test.ts proves viewers are refused and lists leave others out).
+  listAssessmentInstruments: { kind: "self", request: { method: "GET", url: "/api/assessment-instruments" } },
+  listFamilies: { kind: "self", request: { method: "GET", url: "/api/families?q=owner" } },
+  createFamily: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/families",
+      payload: { displayName: "x", members: [{ firstName: "a", lastName: "b", relationship: "parent" }] },
+    },
+  },
+  getCaseload: { kind: "self", request: { method: "GET", url: "/api/caseload" } },
+  getFamilySettings: { kind: "self", request: { method: "GET", url: "/api/family-settings" } },
+  updateFamilySettings: {
+    kind: "self",
+    request: { method: "PUT", url: "/api/family-settings", payload: { requirePlanApproval: true } },
+  },
+  getFamily: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/families/${f.familyId}` }),
+  },
+  updateFamily: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PATCH",
+      url: `/api/families/${f.familyId}`,
+      payload: { version: 1, address: "x" },
+    }),
+  },
+  mergeFamilies: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/families/${f.familyId}/merge`,
+      payload: { version: 1, duplicateId: f.familyId },
+    }),
+  },
+  addFamilyMember: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/families/${f.familyId}/members`,
+      payload: { version: 1, firstName: "A", lastName: "B", relationship: "child" },
+    }),
+  },
+  updateFamilyMember: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PATCH",
+      url: `/api/families/${f.familyId}/members/${randomUUID()}`,
+      payload: { version: 1, phone: "555" },
+    }),
+  },
+  removeFamilyMember: {
+    kind: "organization",
+    request: (f) => ({
+      method: "DELETE",
+      url: `/api/families/${f.familyId}/members/${randomUUID()}?version=1`,
+    }),
+  },
+  createAssessment: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/families/${f.familyId}/assessments`,
+      payload: { assessedOn: "2026-01-01", scores: {}, crisisKinds: [] },
+    }),
+  },
+  setIntensity: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PUT",
+      url: `/api/families/${f.familyId}/intensity`,
+      payload: { version: 1, level: "intensive", reason: "taken over" },
+    }),
+  },
+  createServicePlan: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/families/${f.familyId}/service-plans`,
+      payload: {
+        basedOnRevision: null,
+        goals: [{ goal: "x", steps: [], servicesNeeded: [] }],
+        disengagement: { when: "x", how: "x", needs: "x" },
+      },
+    }),
+  },
+  approveServicePlan: {
+    kind: "organization",
+    request: (f) => ({ method: "POST", url: `/api/families/${f.familyId}/service-plans/1/approval` }),
+  },
+  exportServicePlan: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/families/${f.familyId}/service-plan.pdf?locale=es` }),
+  },
+  logContact: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/families/${f.familyId}/contacts`,
+      payload: { contactDate: "2026-01-01", kind: "phone", notes: "x" },
+    }),
+  },
+  closeCase: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/families/${f.familyId}/closure`,
+      payload: {
+        version: 1,
+        closedOn: "2026-01-01",
+        reason: "other",
+        goalsMet: "x",
+        maintenancePlan: "x",
+        anticipatedNeeds: "x",
+        whereToSeekHelp: "x",
+      },
+    }),
+  },
+  reopenCase: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/families/${f.familyId}/reopening`,
+      payload: { version: 1, reason: "taken over" },
+    }),
+  },
+  // The service directory is shared by every signed-in user; each record's steward organization alone may
+  // import over it, and only its managers: directory.test.ts proves a viewer and another organization are refused.
+  searchServices: { kind: "self", request: { method: "GET", url: "/api/directory/services?q=food" } },
+  getService: { kind: "self", request: { method: "GET", url: `/api/directory/services/${randomUUID()}` } },
+  listDirectoryTaxonomyTerms: {
+    kind: "self",
+    request: { method: "GET", url: "/api/directory/taxonomy-terms" },
+  },
+  importHsds: {
+    kind: "self",
+    request: { method: "POST", url: "/api/directory/import", payload: { id: randomUUID(), name: "x" } },
+  },
+  exportHsds: { kind: "self", request: { method: "GET", url: "/api/directory/export" } },
+  // The HSDS read API publishes directory data; TRELLIS_HSDS_API=token makes it token-only (directory.test.ts).
+  getAPIMetaInformation: {
+    kind: "public",
+    why: "HSDS API metadata; token-only by configuration, rate limited",
+  },
+  getPaginatedListOfServices: {
+    kind: "public",
+    why: "published HSDS directory data (see getAPIMetaInformation)",
+  },
+  getFullyNestedServiceById: { kind: "public", why: "published HSDS directory data" },
+  getPaginatedListOfOrganizations: { kind: "public", why: "published HSDS directory data" },
+  getOrganizationById: { kind: "public", why: "published HSDS directory data" },
+  getPaginatedListOfTaxonomies: { kind: "public", why: "published HSDS directory data" },
+  getTaxonomyById: { kind: "public", why: "published HSDS directory data" },
+  getPaginatedListOfTaxonomyTerms: { kind: "public", why: "published HSDS directory data" },
+  getTaxonomyTermById: { kind: "public", why: "published HSDS directory data" },
+  getPaginatedListOfServiceAtLocation: { kind: "public", why: "published HSDS directory data" },
+  getServiceAtLocationWithNestedDataById: { kind: "public", why: "published HSDS directory data" },
 };
 
 let ctx: TestContext;
@@ -331,7 +528,36 @@ beforeAll(async () => {
   const history = (
     await owner.manager.inject({ method: "GET", url: `/api/plans/${plan.id}/history` })
   ).json();
-  fixture = { orgId: owner.org.id, planId: plan.id, itemId: topic.item.id, changeId: history.items[0].id };
+  const family = (
+    await owner.staff.inject({
+      method: "POST",
+      url: "/api/families",
+      payload: {
+        displayName: "Owner family",
+        members: [{ firstName: "Ana", lastName: "Owner", dateOfBirth: "1990-01-01", relationship: "parent" }],
+      },
+    })
+  ).json();
+  const [referral] = await ctx.database.db
+    .insert(referrals)
+    .values({
+      organizationId: owner.org.id,
+      familyId: family.id,
+      serviceId: randomUUID(),
+      serviceName: "Owner service",
+      sharedContactName: "Ana",
+      sharedLanguage: "en",
+      sharedReason: "x",
+    })
+    .returning({ id: referrals.id });
+  fixture = {
+    orgId: owner.org.id,
+    planId: plan.id,
+    itemId: topic.item.id,
+    changeId: history.items[0].id,
+    familyId: family.id,
+    referralId: referral?.id ?? "",
+  };
   const doc = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
   operationIds = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
     (p) => Object.values(p).map((o) => o.operationId),

@@ -84,7 +84,7 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(coun
 
 export async function createOrganization(
   ctx: TestContext,
-  values: Partial<{ name: string; type: OrganizationType }> = {},
+  values: Partial<{ name: string; type: OrganizationType; stateCode: string | null }> = {},
 ) {
   const [org] = await ctx.database.db
     .insert(organizations)
@@ -93,6 +93,7 @@ export async function createOrganization(
       type: values.type ?? "county_child_welfare",
       jurisdictionKind: "county",
       jurisdictionName: "Test County",
+      stateCode: values.stateCode === undefined ? "CA" : values.stateCode,
     })
     .returning();
   if (!org) throw new Error("no organization");

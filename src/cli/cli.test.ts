@@ -9,7 +9,7 @@ import { openTestDatabase, testEngine } from "../../test/helpers.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { auditEvents, users } from "../db/schema/index.ts";
 import { backup, restore } from "./backup.ts";
-import { seedDemo } from "./demo.ts";
+import { DEMO_USERS, seedDemo } from "./demo.ts";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "trellis-cli-"));
@@ -104,7 +104,8 @@ describe("trellis command", { timeout: 120_000 }, () => {
       "Test County CWS",
     );
     const ok = await trellis("verify-audit");
-    expect(ok.stdout).toMatch(/audit chain intact: 2 events/);
+    // demo.seed, the demo directory's import, and the admin created above.
+    expect(ok.stdout).toMatch(/audit chain intact: 3 events/);
 
     const seq = await withDatabase(async ({ db }) => {
       const [last] = await db.select().from(auditEvents).where(eq(auditEvents.action, "cli.create_admin"));
@@ -130,6 +131,6 @@ describe("trellis command", { timeout: 120_000 }, () => {
     expect(refused?.code).toBe(1);
     await trellis("demo", "--reset");
     const count = await withDatabase(async ({ db }) => (await db.select().from(users)).length);
-    expect(count).toBe(8);
+    expect(count).toBe(DEMO_USERS.length);
   });
 });

@@ -10,6 +10,10 @@ import {
 } from "../db/schema/index.ts";
 import { hashPassword } from "../features/accounts/passwords.ts";
 import { recordAudit } from "../features/audit/audit.service.ts";
+import { seedDemoDirectory } from "../features/directory/directory.demo.ts";
+import { seedDemoFamilies } from "../features/families/families.demo.ts";
+import { seedDemoReferrals } from "../features/referrals/referrals.demo.ts";
+import { seedDemoSip } from "../features/sip/sip.demo.ts";
 import { loadTemplates } from "../features/templates/templates.service.ts";
 import { seedDemoPlans } from "./demo-plans.ts";
 
@@ -98,6 +102,11 @@ export const DEMO_USERS: DemoUser[] = [
     memberships: [{ org: "frc", role: "staff", title: "Family Support Coordinator" }],
   },
   {
+    email: "supervisor@frc.example",
+    name: "Teresa Okoye",
+    memberships: [{ org: "frc", role: "manager", title: "Family Support Program Supervisor" }],
+  },
+  {
     email: "calworks@westcounty.example",
     name: "Sheila Adams",
     memberships: [{ org: "westcw", role: "staff", title: "CalWORKs Employment Counselor" }],
@@ -152,6 +161,7 @@ export async function seedDemo(db: Db, options: { password: string; onProgress?:
           type: o.type,
           jurisdictionKind: o.jurisdiction.kind,
           jurisdictionName: o.jurisdiction.name,
+          stateCode: "CA",
         })
         .returning({ id: organizations.id });
       if (!row) throw new Error(`could not create ${o.name}`);
@@ -198,8 +208,40 @@ export async function seedDemo(db: Db, options: { password: string; onProgress?:
       });
     }
     options.onProgress?.("2 plans from the seed documents");
+    const frc = orgIds.get("frc");
+    const rosa = userIds.get("caseworker@frc.example");
+    if (frc && rosa) {
+      const n = await seedDemoFamilies(tx, {
+        organizationId: frc,
+        caseManagerUserId: rosa,
+        today: new Date().toISOString().slice(0, 10),
+      });
+      options.onProgress?.(`${n} families at the family resource center`);
+    }
+    // A draft County SIP (seed 002) with the county's performance on a few measures.
+    if (anyCws) {
+      await seedDemoSip(tx, {
+        templates: loadTemplates(),
+        organizationId: anyCws,
+        userId: userIds.get("planner@anycounty.example") ?? null,
+        year: new Date().getUTCFullYear(),
+      });
+      options.onProgress?.("a draft County SIP and county performance");
+    }
     await recordAudit(tx, DEMO_AUDIT, { action: "demo.seed", outcome: "success" });
   });
+  // The service directory: the official HSDS examples and Any County's services, kept by the county.
+  await seedDemoDirectory(
+    db,
+    { organizationName: "Any County Child Welfare Services", userEmail: "admin@anycounty.example" },
+    options.onProgress,
+  );
+  // Referrals from the resource center's families to those services, in every state (docs/referrals.md).
+  const referralCount = await seedDemoReferrals(db, {
+    senderOrganization: "Harbor Family Resource Center",
+    caseManagerEmail: "caseworker@frc.example",
+  });
+  options.onProgress?.(`${referralCount} referrals from the family resource center`);
 }
 
 /** Every table of the public schema, for --reset (dropping data, not the schema). */

@@ -9,6 +9,7 @@ import {
 } from "../db/schema/index.ts";
 import { hashPassword } from "../features/accounts/passwords.ts";
 import { recordAudit, verifyAuditChain } from "../features/audit/audit.service.ts";
+import { DIRECTORY_USAGE, directoryCommand } from "../features/directory/directory.cli.ts";
 import { loadConfig } from "../server/config.ts";
 import { randomToken } from "../server/tokens.ts";
 import { backup, restore } from "./backup.ts";
@@ -18,12 +19,13 @@ const USAGE = `trellis <command>
 
   migrate                 apply pending database migrations
   demo [--reset]          create the demo organizations and users (--reset empties the database first)
-  create-admin --email E --name N --organization "Org name" [--type county_child_welfare] [--jurisdiction "Any County"]
+  create-admin --email E --name N --organization "Org name" [--type county_child_welfare] [--jurisdiction "Any County"] [--state CA]
                           create an organization admin (password from TRELLIS_ADMIN_PASSWORD, else generated and printed)
   verify-audit            check the audit log's hash chain; exits 1 at the first broken link
-  reminders [--date D]    send today's (or date D's) digests of overdue and due-soon action steps, once per day
+  reminders [--date D]    send today's (or date D's) digests of overdue and due-soon action steps and SIP annual update reminders, once per day
   backup <file>           write all data to a file (JSON lines)
   restore <file>          replace all data with a backup's
+${DIRECTORY_USAGE}
 
 Engine: PGlite in TRELLIS_DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.
 Stop the server before using the CLI on the embedded database: PGlite allows one process at a time.`;
@@ -64,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
             type: { type: "string", default: "county_child_welfare" },
             jurisdiction: { type: "string", default: "" },
             "jurisdiction-kind": { type: "string", default: "county" },
+            state: { type: "string" },
           },
         });
         if (!values.email || !values.name || !values.organization) {
@@ -72,6 +75,10 @@ async function main(argv: string[]): Promise<number> {
         }
         if (!ORGANIZATION_TYPES.includes(values.type as OrganizationType)) {
           console.error(`--type must be one of: ${ORGANIZATION_TYPES.join(", ")}`);
+          return 2;
+        }
+        if (values.state !== undefined && !/^[A-Z]{2}$/.test(values.state)) {
+          console.error("--state must be a two-letter postal code, e.g. CA");
           return 2;
         }
         const password = process.env.TRELLIS_ADMIN_PASSWORD ?? randomToken(12);
@@ -84,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
               type: values.type as OrganizationType,
               jurisdictionKind: values["jurisdiction-kind"] as "county",
               jurisdictionName: values.jurisdiction || (values.organization as string),
+              stateCode: values.state ?? null,
             })
             .onConflictDoNothing()
             .returning({ id: organizations.id });
@@ -137,15 +145,21 @@ async function main(argv: string[]): Promise<number> {
         const { createMailer } = await import("../server/mailer.ts");
         const { todayIn } = await import("../server/config.ts");
         const log = { info: () => {}, error: (o: unknown) => console.error(o) } as never;
-        const result = await runDailyReminders(
-          {
-            db: database.db,
-            mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
-            publicUrl: config.publicUrl,
-          },
-          values.date ?? todayIn(config.timeZone),
-        );
+        const { runAnnualUpdateReminders } = await import("../features/sip/sip.reminders.ts");
+        const deps = {
+          db: database.db,
+          mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log }),
+          publicUrl: config.publicUrl,
+        };
+        const day = values.date ?? todayIn(config.timeZone);
+        const result = await runDailyReminders(deps, day);
         console.log(result.ran ? `${result.digests} digests queued` : "reminders already ran for that day");
+        const annual = await runAnnualUpdateReminders(deps, day);
+        console.log(
+          annual.ran
+            ? `${annual.messages} SIP annual update reminders queued`
+            : "SIP annual update reminders already ran for that day",
+        );
         return 0;
       }
       case "backup":
@@ -164,6 +178,9 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
+      case "import-hsds":
+      case "export-hsds":
+        return await directoryCommand(database, command, rest, progress);
       default:
         console.error(`unknown command "${command}"\n\n${USAGE}`);
         return 2;

@@ -9,12 +9,16 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import type { Database } from "../db/client.ts";
 import { accountsRoutes } from "../features/accounts/accounts.routes.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
+import { directoryRoutes } from "../features/directory/directory.routes.ts";
+import { hsdsRoutes } from "../features/directory/hsds.routes.ts";
+import { familiesRoutes } from "../features/families/families.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { syncReferenceMeasures } from "../features/measures/measures.reference.ts";
 import { measuresRoutes } from "../features/measures/measures.routes.ts";
 import { organizationsRoutes } from "../features/organizations/organizations.routes.ts";
 import { calendarFeedRoute, planExportsRoutes } from "../features/plans/plan-exports.routes.ts";
 import { plansRoutes } from "../features/plans/plans.routes.ts";
+import { referralsRoutes } from "../features/referrals/referrals.routes.ts";
 import { sipRoutes } from "../features/sip/sip.routes.ts";
 import { loadTemplates, type TemplateCatalog } from "../features/templates/templates.service.ts";
 import type { Config } from "./config.ts";
@@ -113,10 +117,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(measuresRoutes);
       await api.register(sipRoutes);
       await api.register(planExportsRoutes);
+      await api.register(directoryRoutes);
+      await api.register(familiesRoutes);
+      await api.register(referralsRoutes);
     },
     { prefix: "/api" },
   );
   await app.register(calendarFeedRoute);
+  // The Open Referral HSDS read API, public or token-only by configuration.
+  await app.register(hsdsRoutes, { prefix: "/hsds" });
 
   const webDist = config.webDist;
   const hasWeb = webDist !== undefined && existsSync(path.join(webDist, "index.html"));

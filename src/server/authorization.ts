@@ -6,6 +6,8 @@ export interface ActorMembership {
   organizationId: string;
   organizationName: string;
   organizationType: string;
+  /** The organization's state (two-letter code), when known. */
+  organizationState?: string | null;
   role: Role;
   capabilities: Capability[];
 }
@@ -90,9 +92,45 @@ const POLICIES = {
   "performance.import": { allow: (actor, r) => hasRole(actor, r.organizationId, "manager") },
   // organizationId is set by the service only for county organizations.
   "needs_improvement.set": { allow: (actor, r) => hasRole(actor, r.organizationId, "manager") },
+  // The service directory is shared by everyone signed in; each record is maintained by the organization
+  // that imported it (its steward), and only a steward's managers may import over it (docs/directory.md).
+  "directory.read": { allow: (actor) => actor.memberships.length > 0 },
+  "directory.import": { allow: (actor, r) => hasRole(actor, r.organizationId, "manager") },
   "audit.list": {
     allow: (actor, r) => isAdmin(actor, r) || hasCapability(actor, r.organizationId, "privacy_officer"),
   },
+  // Family records: staff of the serving organization only (viewers and outsiders see nothing; others
+  // only through consent, issue 7). Supervisors (managers) approve plans and see every worker's caseload.
+  "family.read": {
+    allow: (actor, r) => hasRole(actor, r.organizationId, "staff"),
+    concealFromOutsiders: true,
+  },
+  "family.create": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  "family.edit": {
+    allow: (actor, r) => hasRole(actor, r.organizationId, "staff"),
+    concealFromOutsiders: true,
+  },
+  "family.plan.approve": {
+    allow: (actor, r) => hasRole(actor, r.organizationId, "manager"),
+    concealFromOutsiders: true,
+  },
+  "family.settings.manage": { allow: (actor, r) => hasRole(actor, r.organizationId, "manager") },
+  "caseload.supervise": { allow: (actor, r) => hasRole(actor, r.organizationId, "manager") },
+  // Referrals (docs/referrals.md): staff of the side the actor is on. The service passes the sending
+  // organization, or the receiving one when the actor belongs to it; outsiders get 404 for either.
+  "referral.create": {
+    allow: (actor, r) => hasRole(actor, r.organizationId, "staff"),
+    concealFromOutsiders: true,
+  },
+  "referral.read": {
+    allow: (actor, r) => hasRole(actor, r.organizationId, "staff"),
+    concealFromOutsiders: true,
+  },
+  "referral.update_status": {
+    allow: (actor, r) => hasRole(actor, r.organizationId, "staff"),
+    concealFromOutsiders: true,
+  },
+  "referral.list": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
 } satisfies Record<string, Policy>;
 
 export type Action = keyof typeof POLICIES;

@@ -25,6 +25,10 @@ export interface Config {
   timeZone: string;
   /** Sign-in attempts per IP per minute before 429. */
   signInRateLimitPerMinute: number;
+  /** The HSDS read API under /hsds: open to anyone, or only to callers with an API token. */
+  hsdsApiAccess: "public" | "token";
+  /** HSDS API requests per IP per minute before 429. */
+  hsdsRateLimitPerMinute: number;
 }
 
 function intFromEnv(value: string | undefined, fallback: number): number {
@@ -54,6 +58,8 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     logLevel: env.LOG_LEVEL ?? "info",
     timeZone: env.TRELLIS_TIMEZONE ?? "America/Los_Angeles",
     signInRateLimitPerMinute: intFromEnv(env.TRELLIS_SIGNIN_RATE_LIMIT, 30),
+    hsdsApiAccess: env.TRELLIS_HSDS_API === "token" ? "token" : "public",
+    hsdsRateLimitPerMinute: intFromEnv(env.TRELLIS_HSDS_RATE_LIMIT, 300),
   };
   return { ...base, ...overrides };
 }

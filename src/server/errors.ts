@@ -26,6 +26,10 @@ export const ERROR_STATUS = {
   "workflow.transition_invalid": 409,
   "workflow.checks_failing": 422,
   "public.comments_closed": 409,
+  "family.possible_duplicate": 409,
+  "family.case_closed": 409,
+  "family.case_open": 409,
+  "family.plan_not_pending": 409,
   internal: 500,
 } as const satisfies Record<string, number>;
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { runDailyReminders } from "../features/plans/reminders.ts";
+import { runAnnualUpdateReminders } from "../features/sip/sip.reminders.ts";
 import { todayIn } from "./config.ts";
 
 const CHECK_EVERY_MS = 15 * 60_000;
@@ -22,6 +23,11 @@ export function startScheduler(app: FastifyInstance): () => void {
         todayIn(app.config.timeZone),
       );
       if (result.ran) app.log.info(result, "daily reminders sent");
+      const annual = await runAnnualUpdateReminders(
+        { db: app.database.db, mailer: app.mailer, publicUrl: app.config.publicUrl },
+        todayIn(app.config.timeZone),
+      );
+      if (annual.ran) app.log.info(annual, "SIP annual update reminders sent");
     } catch (error) {
       app.log.error({ err: error }, "daily reminders failed");
     }

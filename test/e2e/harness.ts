@@ -69,3 +69,15 @@ export async function signIn(page: Page, email = PLANNER_EMAIL, password = DEMO_
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** Waits for the page's main heading. */
+export async function h1(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+}
+
+/** A calendar day `days` from today in local time, as date inputs take it. */
+export function isoDay(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}

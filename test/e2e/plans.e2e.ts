@@ -1,9 +1,11 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   browserAvailable,
   expectNoAxeViolations,
+  h1,
+  isoDay,
   launchBrowser,
   newPage,
   type RunningServer,
@@ -15,18 +17,6 @@ const LINKAGES_DEMO = "West County Linkages Work Plan";
 const NEW_PLAN = "Any County Linkages Work Plan (test)";
 const STEP_ONE = "Engage the Planning Team in drafting a vision, mission and guiding principles.";
 const STEP_TWO = "Circulate the draft vision to stakeholders for review.";
-
-/** A calendar day `days` from today, as date inputs take it. */
-function isoDay(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 10);
-}
-
-async function h1(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole("heading", { level: 1, name }).waitFor();
-}
 
 /** The option of a select whose text contains `text` (option labels carry organization names too). */
 async function selectByText(select: Locator, text: string): Promise<void> {

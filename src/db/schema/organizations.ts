@@ -30,6 +30,8 @@ export const organizations = pgTable(
     type: text("type").$type<OrganizationType>().notNull(),
     jurisdictionKind: text("jurisdiction_kind").$type<JurisdictionKind>().notNull(),
     jurisdictionName: text("jurisdiction_name").notNull(),
+    /** Two-letter postal code of the state the organization works in; state reviewers see their state's SIPs. */
+    stateCode: text("state_code"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("organizations_name_key").on(sql`lower(${t.name})`)],

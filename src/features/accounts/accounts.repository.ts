@@ -22,6 +22,7 @@ export async function listMembershipsOfUser(db: DbOrTx, userId: string): Promise
       organizationId: memberships.organizationId,
       organizationName: organizations.name,
       organizationType: organizations.type,
+      organizationState: organizations.stateCode,
       role: memberships.role,
       privacyOfficer: memberships.privacyOfficer,
       stateReviewer: memberships.stateReviewer,
@@ -34,6 +35,7 @@ export async function listMembershipsOfUser(db: DbOrTx, userId: string): Promise
     organizationId: r.organizationId,
     organizationName: r.organizationName,
     organizationType: r.organizationType,
+    organizationState: r.organizationState,
     role: r.role,
     capabilities: [
       ...(r.privacyOfficer ? (["privacy_officer"] as Capability[]) : []),

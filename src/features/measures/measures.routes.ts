@@ -5,6 +5,7 @@ import { AppError } from "../../server/errors.ts";
 import { errorResponses, Uuid } from "../../server/schema.ts";
 import { requireActor } from "../accounts/accounts.routes.ts";
 import {
+  componentsByMeasure,
   countyMeasureSummary,
   countyOfActor,
   importPerformance,
@@ -100,6 +101,10 @@ export const measuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
                   }),
                 ),
                 needsImprovement: Nullable(NeedsImprovement),
+                /** Your organization's SIP components that answer this measure. */
+                components: Type.Array(
+                  Type.Object({ planId: Uuid, planTitle: Type.String(), itemId: Uuid, title: Type.String() }),
+                ),
               }),
             ),
           }),
@@ -110,18 +115,22 @@ export const measuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const actor = requireActor(request);
       const county = request.query.county ?? (await countyOfActor(app.database.db, actor));
+      const components = await componentsByMeasure(app.database.db, actor);
+      const answering = (code: string) => components.get(code.toUpperCase()) ?? [];
       if (!county) {
         const items = (await listCurrentMeasures(app.database.db, today())).map((measure) => ({
           measure,
           latest: null,
           needsImprovement: null,
+          components: answering(measure.code),
         }));
         return { county: null, caveat: OBSERVED_VALUES_CAVEAT, items };
       }
+      const summary = await countyMeasureSummary(app.database.db, county, today());
       return {
         county,
         caveat: OBSERVED_VALUES_CAVEAT,
-        items: await countyMeasureSummary(app.database.db, county, today()),
+        items: summary.map((item) => ({ ...item, components: answering(item.measure.code) })),
       };
     },
   );

@@ -6,6 +6,8 @@ import {
   needsImprovementOverrides,
   organizations,
   performanceImports,
+  planItems,
+  plans,
 } from "../../db/schema/index.ts";
 import { type Actor, authorize } from "../../server/authorization.ts";
 import { AppError, notFound } from "../../server/errors.ts";
@@ -292,4 +294,35 @@ export async function setNeedsImprovement(
     });
   });
   return measureSeries(db, county, measure.code, new Date().toISOString().slice(0, 10));
+}
+
+/**
+ * The SIP components of the actor's active organization, by measure code: which component answers each
+ * measure. Only the organization's own plans, so nothing of another organization is revealed.
+ */
+export async function componentsByMeasure(db: DbOrTx, actor: Actor) {
+  const result = new Map<string, { planId: string; planTitle: string; itemId: string; title: string }[]>();
+  if (!actor.activeOrganizationId) return result;
+  const rows = await db
+    .select({
+      planId: plans.id,
+      planTitle: plans.title,
+      itemId: planItems.id,
+      title: planItems.title,
+      code: sql<string>`upper(trim(${planItems.fields}->>'measure_code'))`,
+    })
+    .from(planItems)
+    .innerJoin(plans, and(eq(plans.organizationId, planItems.organizationId), eq(plans.id, planItems.planId)))
+    .where(
+      and(
+        eq(planItems.organizationId, actor.activeOrganizationId),
+        eq(plans.templateKey, "county-sip"),
+        isNull(plans.archivedAt),
+        eq(planItems.level, "component"),
+        sql`coalesce(${planItems.fields}->>'measure_code', '') <> ''`,
+      ),
+    )
+    .orderBy(asc(plans.title), asc(planItems.position));
+  for (const { code, ...component } of rows) result.set(code, [...(result.get(code) ?? []), component]);
+  return result;
 }

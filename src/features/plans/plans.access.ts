@@ -21,9 +21,20 @@ export interface PlanScope {
   stateReviewer: boolean;
 }
 
-/** A state reviewer (capability on any of the actor's memberships) sees submitted SIPs of every county. */
-export function isStateReviewer(actor: Actor): boolean {
-  return actor.memberships.some((m) => hasCapability(actor, m.organizationId, "state_reviewer"));
+/** The states whose submitted SIPs the actor reviews: those of the organizations where they are a state reviewer. */
+export function reviewedStates(actor: Actor): string[] {
+  return actor.memberships.flatMap((m) =>
+    hasCapability(actor, m.organizationId, "state_reviewer") && m.organizationState
+      ? [m.organizationState]
+      : [],
+  );
+}
+
+/** A state reviewer (capability on any membership); with `stateCode`, one who reviews that state. */
+export function isStateReviewer(actor: Actor, stateCode?: string | null): boolean {
+  if (stateCode === undefined)
+    return actor.memberships.some((m) => hasCapability(actor, m.organizationId, "state_reviewer"));
+  return stateCode !== null && reviewedStates(actor).includes(stateCode);
 }
 
 /** What the actor may do with a plan: from the owner's membership role and the plan's shares. */
@@ -33,7 +44,9 @@ export async function resolvePlanAccess(db: DbOrTx, actor: Actor, planId: string
   const { organizationId } = owner;
   const shares = await listSharesOfPlan(db, organizationId, planId);
   const stateReviewer =
-    owner.templateKey === "county-sip" && REVIEWABLE.has(owner.status) && isStateReviewer(actor);
+    owner.templateKey === "county-sip" &&
+    REVIEWABLE.has(owner.status) &&
+    isStateReviewer(actor, owner.stateCode);
   const fromMemberships = planAccess({
     ownerRole: membershipIn(actor, organizationId)?.role ?? null,
     shares: shares.flatMap((s) => {

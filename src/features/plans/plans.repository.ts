@@ -31,8 +31,14 @@ export const itemColumns = {
 /** The owning organization, status and template of a plan (plan ids are unique), or undefined. */
 export async function findPlanOwner(db: DbOrTx, planId: string) {
   const [row] = await db
-    .select({ organizationId: plans.organizationId, status: plans.status, templateKey: plans.templateKey })
+    .select({
+      organizationId: plans.organizationId,
+      status: plans.status,
+      templateKey: plans.templateKey,
+      stateCode: organizations.stateCode,
+    })
     .from(plans)
+    .innerJoin(organizations, eq(organizations.id, plans.organizationId))
     .where(and(eq(plans.id, planId), isNull(plans.archivedAt)));
   return row;
 }

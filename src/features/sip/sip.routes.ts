@@ -7,6 +7,7 @@ import { requireActor } from "../accounts/accounts.routes.ts";
 import { PlanDocument, PlanParams } from "../plans/plans.schema.ts";
 import type { PlansDeps } from "../plans/plans.service.ts";
 import { CORE_REPRESENTATIVE_KINDS } from "./checks/catalogue.ts";
+import { componentProgress } from "./sip.progress.ts";
 import {
   addReviewComment,
   addTeamMember,
@@ -74,6 +75,56 @@ export const sipRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => checkPlan(deps(), requireActor(request), request.params.id),
+  );
+
+  const ProgressPoint = Type.Object({
+    periodEnd: Type.String(),
+    periodLabel: Type.String(),
+    value: Nullable(Type.Number()),
+    masked: Type.Boolean(),
+  });
+  app.get(
+    "/plans/:id/components/progress",
+    {
+      schema: {
+        operationId: "getSipComponentProgress",
+        summary:
+          "Each component's measure with its baseline, the improvement goals (targets) and, after acceptance, the values imported since.",
+        tags,
+        params: PlanParams,
+        response: {
+          200: Type.Object({
+            county: Type.String(),
+            acceptedAt: Nullable(Type.String()),
+            items: Type.Array(
+              Type.Object({
+                itemId: Uuid,
+                title: Type.String(),
+                measureCode: Nullable(Type.String()),
+                measure: Nullable(
+                  Type.Object({
+                    code: Type.String(),
+                    name: Type.String(),
+                    kind: Type.String(),
+                    unit: Nullable(Type.String()),
+                    better: Nullable(Type.Enum(["lower", "higher"])),
+                    nationalPerformance: Nullable(Type.Number()),
+                  }),
+                ),
+                goals: Type.Array(Type.Object({ number: Nullable(Type.String()), title: Type.String() })),
+                baseline: Nullable(ProgressPoint),
+                latest: Nullable(ProgressPoint),
+                later: Type.Array(ProgressPoint),
+                change: Nullable(Type.Number()),
+                trend: Nullable(Type.Enum(["better", "worse", "same"])),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => componentProgress(deps(), requireActor(request), request.params.id),
   );
 
   app.get(

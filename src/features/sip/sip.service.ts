@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   organizations,
   planStatusEvents,
@@ -16,7 +16,7 @@ import type { Actor } from "../../server/authorization.ts";
 import { AccessDeniedError, AppError, notFound } from "../../server/errors.ts";
 import { type AuditContext, recordAudit } from "../audit/audit.service.ts";
 import { countyMeasureSummary } from "../measures/measures.service.ts";
-import { isStateReviewer, type PlanScope, requirePlan } from "../plans/plans.access.ts";
+import { isStateReviewer, type PlanScope, requirePlan, reviewedStates } from "../plans/plans.access.ts";
 import type { PlanDocument } from "../plans/plans.presenter.ts";
 import { atLeast } from "../plans/plans.rules.ts";
 import { type PlansDeps, readPlanDocument } from "../plans/plans.service.ts";
@@ -199,6 +199,20 @@ export async function workflowState(deps: PlansDeps, actor: Actor, planId: strin
     .from(planVersions)
     .where(and(eq(planVersions.organizationId, scope.organizationId), eq(planVersions.planId, planId)))
     .orderBy(asc(planVersions.version));
+  const [posting] = await deps.db
+    .select({
+      slug: publicPostings.slug,
+      commentsOpenFrom: publicPostings.commentsOpenFrom,
+      commentsOpenUntil: publicPostings.commentsOpenUntil,
+    })
+    .from(publicPostings)
+    .where(
+      and(
+        eq(publicPostings.organizationId, scope.organizationId),
+        eq(publicPostings.planId, planId),
+        isNull(publicPostings.withdrawnAt),
+      ),
+    );
   return {
     status: scope.status,
     allowed: allowedTransitions(scope.status, rolesOf(scope)).map((t) => ({
@@ -215,6 +229,8 @@ export async function workflowState(deps: PlansDeps, actor: Actor, planId: strin
       data: event.data,
     })),
     versions: versions.map((v) => ({ ...v, acceptedAt: v.acceptedAt.toISOString() })),
+    /** The public address, once posted (the slug is public by design). */
+    posting: posting ?? null,
   };
 }
 
@@ -500,6 +516,8 @@ export async function listSubmittedSips(deps: PlansDeps, actor: Actor) {
         eq(plans.templateKey, "county-sip"),
         isNull(plans.archivedAt),
         sql`${plans.status} in ('submitted', 'state_review', 'negotiation', 'accepted')`,
+        // Only the reviewer's own state(s); an organization without a state is in none.
+        inArray(organizations.stateCode, reviewedStates(actor)),
       ),
     )
     .orderBy(organizations.jurisdictionName);

@@ -16,10 +16,16 @@ let ctx: TestContext;
 let county: Session;
 let countyStaff: Session;
 let reviewer: Session;
+let otherStateReviewer: Session;
 let stranger: Session;
 const today = todayIn("America/Los_Angeles");
 
-async function org(name: string, type: "county_child_welfare" | "state_agency", jurisdiction: string) {
+async function org(
+  name: string,
+  type: "county_child_welfare" | "state_agency",
+  jurisdiction: string,
+  stateCode = "CA",
+) {
   const [row] = await ctx.database.db
     .insert(organizations)
     .values({
@@ -27,6 +33,7 @@ async function org(name: string, type: "county_child_welfare" | "state_agency", 
       type,
       jurisdictionKind: type === "state_agency" ? "state" : "county",
       jurisdictionName: jurisdiction,
+      stateCode,
     })
     .returning();
   if (!row) throw new Error("no org");
@@ -42,6 +49,11 @@ beforeAll(async () => {
   reviewer = await signIn(
     ctx,
     await createUser(ctx, { organizationId: state.id, role: "staff", capabilities: ["state_reviewer"] }),
+  );
+  const nevada = await org("Nevada Child and Family Services Review", "state_agency", "Nevada", "NV");
+  otherStateReviewer = await signIn(
+    ctx,
+    await createUser(ctx, { organizationId: nevada.id, role: "staff", capabilities: ["state_reviewer"] }),
   );
   const west = await org("West County CWS", "county_child_welfare", "West County");
   stranger = await signIn(ctx, await createUser(ctx, { organizationId: west.id, role: "admin" }));
@@ -155,6 +167,14 @@ describe("SIP life cycle", () => {
         .json()
         .items.map((p: { id: string }) => p.id),
     ).toEqual([sip.planId]);
+    // A reviewer of another state neither lists nor opens it.
+    expect(
+      (await otherStateReviewer.inject({ method: "GET", url: "/api/state-review/sips" })).json().items,
+    ).toEqual([]);
+    expect(
+      (await otherStateReviewer.inject({ method: "GET", url: `/api/plans/${sip.planId}` })).statusCode,
+    ).toBe(404);
+    expect((await move(otherStateReviewer, sip.planId, { to: "state_review" })).statusCode).toBe(404);
     expect((await move(county, sip.planId, { to: "state_review" })).statusCode).toBe(403);
     expect((await move(reviewer, sip.planId, { to: "state_review" })).statusCode).toBe(200);
     const locked = await county.inject({

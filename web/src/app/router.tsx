@@ -9,6 +9,13 @@ import { ApiTokensPanel } from "../features/admin/ApiTokensPanel.tsx";
 import { AuditLogPanel } from "../features/admin/AuditLogPanel.tsx";
 import { MembersPanel } from "../features/admin/MembersPanel.tsx";
 import { OutboxPanel } from "../features/admin/OutboxPanel.tsx";
+import { DirectorySearchPage } from "../features/directory/DirectorySearchPage.tsx";
+import { ResourceListPage } from "../features/directory/ResourceListPage.tsx";
+import { ServiceDetailPage } from "../features/directory/ServiceDetailPage.tsx";
+import { CaseloadPage } from "../features/families/CaseloadPage.tsx";
+import { FamiliesListPage } from "../features/families/FamiliesListPage.tsx";
+import { FamilyPage } from "../features/families/FamilyPage.tsx";
+import { IntakePage } from "../features/families/IntakePage.tsx";
 import { AreaPage } from "../features/home/AreaPage.tsx";
 import { HomePage } from "../features/home/HomePage.tsx";
 import { NotFoundPage } from "../features/home/NotFoundPage.tsx";
@@ -19,6 +26,14 @@ import { PlanEditorPage } from "../features/plans/PlanEditorPage.tsx";
 import { PlansListPage } from "../features/plans/PlansListPage.tsx";
 import { SharingPage } from "../features/plans/SharingPage.tsx";
 import { TimelinePage } from "../features/plans/TimelinePage.tsx";
+import { ReferralPage } from "../features/referrals/ReferralPage.tsx";
+import { ReferralsPage } from "../features/referrals/ReferralsPage.tsx";
+import { MeasureDetailPage } from "../features/sip/MeasureDetailPage.tsx";
+import { MeasuresPage } from "../features/sip/MeasuresPage.tsx";
+import { PublicPlanPage } from "../features/sip/PublicPlanPage.tsx";
+import { SipHomePage } from "../features/sip/SipHomePage.tsx";
+import { SipReviewPage } from "../features/sip/SipReviewPage.tsx";
+import { StateReviewPage } from "../features/sip/StateReviewPage.tsx";
 import { AppShell } from "./AppShell.tsx";
 import { PublicLayout } from "./PublicLayout.tsx";
 
@@ -30,6 +45,7 @@ export function AppRoutes() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invitations/:token" element={<AcceptInvitationPage />} />
+        <Route path="public/plans/:slug" element={<PublicPlanPage />} />
       </Route>
       <Route element={<AppShell />}>
         <Route index element={<HomePage />} />
@@ -40,10 +56,20 @@ export function AppRoutes() {
         <Route path="plans/:id/history" element={<HistoryPage />} />
         <Route path="plans/:id/sharing" element={<SharingPage />} />
         <Route path="my-action-steps" element={<MyActionStepsPage />} />
-        <Route path="sip" element={<AreaPage area="sip" />} />
-        <Route path="families" element={<AreaPage area="families" />} />
-        <Route path="directory" element={<AreaPage area="directory" />} />
-        <Route path="referrals" element={<AreaPage area="referrals" />} />
+        <Route path="plans/:id/review" element={<SipReviewPage />} />
+        <Route path="sip" element={<SipHomePage />} />
+        <Route path="sip/measures" element={<MeasuresPage />} />
+        <Route path="sip/measures/:code" element={<MeasureDetailPage />} />
+        <Route path="sip/review" element={<StateReviewPage />} />
+        <Route path="families" element={<FamiliesListPage />} />
+        <Route path="families/new" element={<IntakePage />} />
+        <Route path="families/:id" element={<FamilyPage />} />
+        <Route path="caseload" element={<CaseloadPage />} />
+        <Route path="directory" element={<DirectorySearchPage />} />
+        <Route path="directory/services/:id" element={<ServiceDetailPage />} />
+        <Route path="directory/resource-list" element={<ResourceListPage />} />
+        <Route path="referrals" element={<ReferralsPage />} />
+        <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="ta" element={<AreaPage area="ta" />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="admin" element={<AdminLayout />}>

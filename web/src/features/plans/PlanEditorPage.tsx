@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router";
 import { Page } from "../../ui/Page.tsx";
+import { SipEditorBottom, SipEditorTop } from "../sip/SipEditorPanels.tsx";
 import { Announcer } from "./Announcer.tsx";
 import { AccessTag, ProgressBar } from "./PlanBits.tsx";
 import { PlanEditingProvider } from "./PlanContext.tsx";
@@ -48,7 +49,10 @@ function PlanEditor({ plan }: { plan: PlanDocument }) {
             </p>
             <p className="plan-summary__tags">
               <span className="usa-tag plan-state">
-                {t(`plans.planStatus.${plan.status}`, { defaultValue: plan.status })}
+                {t(`plans.planStatus.${plan.status}`, {
+                  // The SIP's own stages (Board approval, negotiation) are named in the SIP catalog.
+                  defaultValue: t(`sip.status.${plan.status}`, { defaultValue: plan.status }),
+                })}
               </span>
               <AccessTag access={plan.access} />
             </p>
@@ -58,6 +62,7 @@ function PlanEditor({ plan }: { plan: PlanDocument }) {
             <ExportLinks plan={plan} />
             {canEditPlan(plan.access) ? <ImportCsv plan={plan} /> : null}
           </div>
+          <SipEditorTop plan={plan} />
           <PlanDetails />
           {plan.template.sections.map((definition) => {
             const section = plan.sections.find((s) => s.key === definition.key);
@@ -68,6 +73,7 @@ function PlanEditor({ plan }: { plan: PlanDocument }) {
               <ItemsSection key={definition.key} section={section} definition={definition} />
             );
           })}
+          <SipEditorBottom plan={plan} />
         </Announcer>
       </PlanEditingProvider>
     </Page>

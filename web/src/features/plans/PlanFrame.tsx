@@ -37,6 +37,9 @@ export function PlanNav({ plan }: { plan: PlanDocument }) {
     { to: base, label: t("plans.nav.document"), end: true },
     { to: `${base}/timeline`, label: t("plans.nav.timeline"), end: false },
     { to: `${base}/history`, label: t("plans.nav.history"), end: false },
+    ...(plan.templateKey === "county-sip"
+      ? [{ to: `${base}/review`, label: t("sip.nav.review"), end: false }]
+      : []),
     ...(plan.access === "owner"
       ? [{ to: `${base}/sharing`, label: t("plans.nav.sharing"), end: false }]
       : []),

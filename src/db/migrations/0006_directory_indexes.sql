@@ -1,0 +1,1 @@
+CREATE INDEX "hsds_languages_location_idx" ON "hsds_languages" USING btree ("location_id");

@@ -1,0 +1,139 @@
+import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { errorResponses } from "../../server/schema.ts";
+import { requireActor } from "../accounts/accounts.routes.ts";
+import {
+  CreateReferralBody,
+  ListInboundQuery,
+  ListReferralsQuery,
+  Referral,
+  ReferralFigures,
+  ReferralList,
+  ReferralParams,
+  UpdateReferralStatusBody,
+} from "./referrals.schema.ts";
+import {
+  createReferral,
+  getReferral,
+  getReferralFigures,
+  listInboundReferrals,
+  listReferrals,
+  type ReferralsDeps,
+  updateReferralStatus,
+} from "./referrals.service.ts";
+
+const tags = ["referrals"];
+
+export const referralsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const deps = (): ReferralsDeps => ({
+    db: app.database.db,
+    mailer: app.mailer,
+    publicUrl: app.config.publicUrl,
+  });
+
+  app.post(
+    "/referrals",
+    {
+      schema: {
+        operationId: "createReferral",
+        summary:
+          "Refer a family (and optionally a goal of its service plan) to a directory service, sharing only the snapshot given in `shared`.",
+        tags,
+        body: CreateReferralBody,
+        response: { 201: Referral, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const referral = await createReferral(
+        deps(),
+        requireActor(request),
+        request.body,
+        request.auditContext(),
+      );
+      return reply.code(201).send(referral);
+    },
+  );
+
+  app.get(
+    "/referrals",
+    {
+      schema: {
+        operationId: "listReferrals",
+        summary:
+          "Referrals sent by the active organization (or, with `familyId`, by the family's organization).",
+        tags,
+        querystring: ListReferralsQuery,
+        response: { 200: ReferralList, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await listReferrals(deps(), requireActor(request), request.query, request.auditContext()),
+    }),
+  );
+
+  app.get(
+    "/referrals/inbound",
+    {
+      schema: {
+        operationId: "listInboundReferrals",
+        summary: "The receiving queue of the active organization: open referrals (default) or all.",
+        tags,
+        querystring: ListInboundQuery,
+        response: { 200: ReferralList, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await listInboundReferrals(deps(), requireActor(request), request.query, request.auditContext()),
+    }),
+  );
+
+  app.get(
+    "/referral-figures",
+    {
+      schema: {
+        operationId: "getReferralFigures",
+        summary:
+          "Per provider: referrals sent, median hours to accept, acceptance and completion rates; and the active organization's own as a receiver.",
+        tags,
+        response: { 200: ReferralFigures, ...errorResponses },
+      },
+    },
+    async (request) => getReferralFigures(deps(), requireActor(request), request.auditContext()),
+  );
+
+  app.get(
+    "/referrals/:id",
+    {
+      schema: {
+        operationId: "getReferral",
+        summary: "One referral with its history, as the reader's side (sender or receiver) sees it.",
+        tags,
+        params: ReferralParams,
+        response: { 200: Referral, ...errorResponses },
+      },
+    },
+    async (request) => getReferral(deps(), requireActor(request), request.params.id, request.auditContext()),
+  );
+
+  app.put(
+    "/referrals/:id/status",
+    {
+      schema: {
+        operationId: "updateReferralStatus",
+        summary:
+          "Move a referral: accept, decline (reason), complete (outcome), not completed (reason) by the receiver; cancel by the sender. Send the version you loaded.",
+        tags,
+        params: ReferralParams,
+        body: UpdateReferralStatusBody,
+        response: { 200: Referral, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateReferralStatus(
+        deps(),
+        requireActor(request),
+        request.params.id,
+        request.body,
+        request.auditContext(),
+      ),
+  );
+};
