@@ -52,7 +52,7 @@ describe.skipIf(!browserAvailable)("family support coordination", () => {
     await server?.close();
   });
 
-  it("takes a family from intake through assessment, plan, contacts and closure, and prints the plan in Spanish", async () => {
+  it("takes a family from intake through assessment, plan, a referral, contacts and closure, and prints the plan in Spanish", async () => {
     const { context, page, errors } = await newPage(browser, server.baseUrl);
     try {
       await page.goto("/sign-in");
@@ -144,6 +144,14 @@ describe.skipIf(!browserAvailable)("family support coordination", () => {
         .waitFor();
       await expectNoAxeViolations(page, "after correcting a member");
 
+      // The household's own details: a new phone number.
+      await page.getByRole("button", { name: "Edit household details" }).click();
+      await page.getByLabel("Phone", { exact: true }).fill("(555) 010-7777");
+      await expectNoAxeViolations(page, "household details form");
+      await page.getByRole("button", { name: "Save details" }).click();
+      await page.getByText("Household details saved.").waitFor();
+      await page.getByText("(555) 010-7777").first().waitFor();
+
       // Step 1: assessment with the crisis screen.
       await page.getByRole("button", { name: "Start the assessment" }).click();
       for (const key of DOMAINS)
@@ -185,6 +193,24 @@ describe.skipIf(!browserAvailable)("family support coordination", () => {
       await expectNoAxeViolations(page, "service plan form");
       await page.getByRole("button", { name: "Save the plan" }).click();
       await page.getByRole("heading", { name: "Goal 1: Queremos un lugar propio y seguro." }).waitFor();
+
+      // Step 3: linkage — a referral to a housing service for the plan's goal.
+      await page.getByRole("button", { name: "Refer to a service" }).click();
+      const directorySearch = page.getByLabel("Search the service directory");
+      await directorySearch.fill("Bringing Families Home");
+      // The merge section has a search of its own: take the button beside the directory search.
+      await page
+        .locator("fieldset, form, section")
+        .filter({ has: directorySearch })
+        .last()
+        .getByRole("button", { name: "Search", exact: true })
+        .click();
+      await page.locator("label").filter({ hasText: "Bringing Families Home" }).first().click();
+      await page.getByLabel("Which goal does this referral serve?").selectOption({ index: 1 });
+      await page.getByLabel("Reason for the referral").fill("Lost their apartment; staying with relatives.");
+      await page.getByRole("button", { name: "Send the referral" }).click();
+      await page.getByRole("status").filter({ hasText: "Referral sent." }).waitFor();
+      await page.getByRole("link", { name: "Bringing Families Home" }).waitFor();
 
       // Step 4: a contact, with how a service is working.
       await page.getByLabel("Kind").selectOption("home_visit");

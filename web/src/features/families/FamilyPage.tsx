@@ -10,6 +10,7 @@ import { ClosureSection } from "./ClosureSection.tsx";
 import { ContactsSection } from "./ContactsSection.tsx";
 import { DueText, IntensityTag, STEPS, useDateFormat } from "./FamilyBits.tsx";
 import { type FamilyDocument, useFamily } from "./families.api.ts";
+import { HouseholdDetailsForm } from "./HouseholdDetailsForm.tsx";
 import { HouseholdMembers } from "./HouseholdMembers.tsx";
 import { MergeSection } from "./MergeSection.tsx";
 import { ServicePlanSection } from "./ServicePlanSection.tsx";
@@ -57,6 +58,7 @@ function Household({ family: f }: { family: FamilyDocument }) {
   return (
     <section aria-labelledby="household-heading">
       <h2 id="household-heading">{t("families.family.household")}</h2>
+      <HouseholdDetailsForm family={f} />
       <dl className="grid-row grid-gap-2">
         <div className="tablet:grid-col-3 grid-col-6">
           <dt className="text-bold">{t("families.family.language")}</dt>
