@@ -84,15 +84,20 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(coun
 
 export async function createOrganization(
   ctx: TestContext,
-  values: Partial<{ name: string; type: OrganizationType; stateCode: string | null }> = {},
+  values: Partial<{
+    name: string;
+    type: OrganizationType;
+    jurisdiction: string;
+    stateCode: string | null;
+  }> = {},
 ) {
   const [org] = await ctx.database.db
     .insert(organizations)
     .values({
       name: values.name ?? unique("Org"),
       type: values.type ?? "county_child_welfare",
-      jurisdictionKind: "county",
-      jurisdictionName: "Test County",
+      jurisdictionKind: values.type === "state_agency" ? "state" : "county",
+      jurisdictionName: values.jurisdiction ?? "Test County",
       stateCode: values.stateCode === undefined ? "CA" : values.stateCode,
     })
     .returning();

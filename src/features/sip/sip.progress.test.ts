@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, createUser, type Session, signIn, type TestContext } from "../../../test/helpers.ts";
-import { organizations } from "../../db/schema/index.ts";
+import {
+  createOrganization,
+  createTestApp,
+  createUser,
+  type Session,
+  signIn,
+  type TestContext,
+} from "../../../test/helpers.ts";
 import { measureProgress, type ProgressPoint } from "./sip.progress.ts";
 
 const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
@@ -44,36 +50,28 @@ let county: Session;
 let reviewer: Session;
 let stranger: Session;
 
-async function org(
-  name: string,
-  type: "county_child_welfare" | "state_agency",
-  jurisdiction: string,
-  stateCode = "CA",
-) {
-  const [row] = await ctx.database.db
-    .insert(organizations)
-    .values({
-      name,
-      type,
-      jurisdictionKind: type === "state_agency" ? "state" : "county",
-      jurisdictionName: jurisdiction,
-      stateCode,
-    })
-    .returning();
-  if (!row) throw new Error("no org");
-  return row;
-}
-
 beforeAll(async () => {
   ctx = await createTestApp();
-  const any = await org("Progress County CWS", "county_child_welfare", "Progress County");
+  const any = await createOrganization(ctx, {
+    name: "Progress County CWS",
+    type: "county_child_welfare",
+    jurisdiction: "Progress County",
+  });
   county = await signIn(ctx, await createUser(ctx, { organizationId: any.id, role: "manager" }));
-  const state = await org("State SIP Review", "state_agency", "California");
+  const state = await createOrganization(ctx, {
+    name: "State SIP Review",
+    type: "state_agency",
+    jurisdiction: "California",
+  });
   reviewer = await signIn(
     ctx,
     await createUser(ctx, { organizationId: state.id, role: "staff", capabilities: ["state_reviewer"] }),
   );
-  const other = await org("Other County CWS", "county_child_welfare", "Other County");
+  const other = await createOrganization(ctx, {
+    name: "Other County CWS",
+    type: "county_child_welfare",
+    jurisdiction: "Other County",
+  });
   stranger = await signIn(ctx, await createUser(ctx, { organizationId: other.id, role: "admin" }));
 });
 afterAll(() => ctx.close());

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditEventsFor,
+  createOrganization,
   createTestApp,
   createUser,
   type Session,
   signIn,
   type TestContext,
 } from "../../../test/helpers.ts";
-import { organizations } from "../../db/schema/index.ts";
 import { todayIn } from "../../server/config.ts";
 import type { PlanDocument } from "../plans/plans.presenter.ts";
 import { anniversary } from "./sip.workflow.ts";
@@ -20,42 +20,39 @@ let otherStateReviewer: Session;
 let stranger: Session;
 const today = todayIn("America/Los_Angeles");
 
-async function org(
-  name: string,
-  type: "county_child_welfare" | "state_agency",
-  jurisdiction: string,
-  stateCode = "CA",
-) {
-  const [row] = await ctx.database.db
-    .insert(organizations)
-    .values({
-      name,
-      type,
-      jurisdictionKind: type === "state_agency" ? "state" : "county",
-      jurisdictionName: jurisdiction,
-      stateCode,
-    })
-    .returning();
-  if (!row) throw new Error("no org");
-  return row;
-}
-
 beforeAll(async () => {
   ctx = await createTestApp();
-  const any = await org("Any County CWS", "county_child_welfare", "Any County");
+  const any = await createOrganization(ctx, {
+    name: "Any County CWS",
+    type: "county_child_welfare",
+    jurisdiction: "Any County",
+  });
   county = await signIn(ctx, await createUser(ctx, { organizationId: any.id, role: "manager" }));
   countyStaff = await signIn(ctx, await createUser(ctx, { organizationId: any.id, role: "staff" }));
-  const state = await org("State SIP Review Team", "state_agency", "California");
+  const state = await createOrganization(ctx, {
+    name: "State SIP Review Team",
+    type: "state_agency",
+    jurisdiction: "California",
+  });
   reviewer = await signIn(
     ctx,
     await createUser(ctx, { organizationId: state.id, role: "staff", capabilities: ["state_reviewer"] }),
   );
-  const nevada = await org("Nevada Child and Family Services Review", "state_agency", "Nevada", "NV");
+  const nevada = await createOrganization(ctx, {
+    name: "Nevada Child and Family Services Review",
+    type: "state_agency",
+    jurisdiction: "Nevada",
+    stateCode: "NV",
+  });
   otherStateReviewer = await signIn(
     ctx,
     await createUser(ctx, { organizationId: nevada.id, role: "staff", capabilities: ["state_reviewer"] }),
   );
-  const west = await org("West County CWS", "county_child_welfare", "West County");
+  const west = await createOrganization(ctx, {
+    name: "West County CWS",
+    type: "county_child_welfare",
+    jurisdiction: "West County",
+  });
   stranger = await signIn(ctx, await createUser(ctx, { organizationId: west.id, role: "admin" }));
 });
 afterAll(() => ctx.close());
