@@ -131,6 +131,26 @@ const POLICIES = {
     concealFromOutsiders: true,
   },
   "referral.list": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  // Consent (issue 7, docs/consent.md): the family's organization records and revokes consents. Another
+  // organization reads a family only through the consent policy (consent.policy.ts): this allows the
+  // attempt (staff of the reading organization), the policy then decides per data category.
+  "consent.read": {
+    allow: (actor, r) => hasRole(actor, r.organizationId, "staff"),
+    concealFromOutsiders: true,
+  },
+  "consent.manage": {
+    allow: (actor, r) => hasRole(actor, r.organizationId, "staff"),
+    concealFromOutsiders: true,
+  },
+  "family.shared.read": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  "family.break_glass": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  // Privacy officers (a capability) and admins of the family's organization.
+  "privacy.review": {
+    allow: (actor, r) => isAdmin(actor, r) || hasCapability(actor, r.organizationId, "privacy_officer"),
+  },
+  "retention.manage": {
+    allow: (actor, r) => isAdmin(actor, r) || hasCapability(actor, r.organizationId, "privacy_officer"),
+  },
 } satisfies Record<string, Policy>;
 
 export type Action = keyof typeof POLICIES;

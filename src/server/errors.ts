@@ -30,6 +30,13 @@ export const ERROR_STATUS = {
   "family.case_closed": 409,
   "family.case_open": 409,
   "family.plan_not_pending": 409,
+  "organization.not_found": 404,
+  "consent.required": 403,
+  "consent.invalid": 422,
+  "consent.already_revoked": 409,
+  "shared.own_family": 422,
+  "break_glass.already_reviewed": 409,
+  "retention.preview_stale": 409,
   internal: 500,
 } as const satisfies Record<string, number>;
 

@@ -1,5 +1,6 @@
 export * from "./accounts.ts";
 export * from "./audit.ts";
+export * from "./consent.ts";
 export * from "./directory.ts";
 export * from "./families.ts";
 export * from "./measures.ts";

@@ -1,4 +1,5 @@
 import type { referralEvents } from "../../db/schema/index.ts";
+import type { FamilyAccessDecision } from "../consent/consent.policy.ts";
 import type { ReferralRow } from "./referrals.repository.ts";
 import { availableMoves, type Side } from "./referrals.rules.ts";
 import type { ReferralDocument } from "./referrals.schema.ts";
@@ -17,10 +18,28 @@ export function presentReferral(
     organizationNames: Map<string, string>;
     userNames: Map<string, string>;
     familyName: string | null;
+    /** The receiver's consent decision for the purpose "referral"; null on the sender's side. */
+    consent: FamilyAccessDecision | null;
   },
 ): ReferralDocument {
   const offTrellis = row.receivingOrganizationId === null;
   const sender = side === "sender";
+  const consent = context.consent;
+  // The receiver sees a part of the snapshot only on a decision that allows it: deny by default.
+  const may = (category: "identity_contact" | "referral_details") =>
+    sender ||
+    (consent !== null && (consent.breakGlass !== null || consent.categories.get(category)?.allowed === true));
+  const withheld =
+    sender || consent?.breakGlass
+      ? []
+      : (["identity_contact", "referral_details"] as const).flatMap((category) => {
+          const d = consent?.categories.get(category) ?? {
+            allowed: false,
+            reason: "no_consent",
+            since: null,
+          };
+          return d.allowed ? [] : [{ category, reason: d.reason, since: d.since }];
+        });
   return {
     id: row.id,
     version: row.version,
@@ -40,11 +59,12 @@ export function presentReferral(
       serviceAtLocationId: row.serviceAtLocationId,
     },
     shared: {
-      contactName: row.sharedContactName,
-      preferredLanguage: row.sharedLanguage,
-      phone: row.sharedPhone,
-      reason: row.sharedReason,
+      contactName: may("identity_contact") ? row.sharedContactName : null,
+      preferredLanguage: may("identity_contact") ? row.sharedLanguage : null,
+      phone: may("identity_contact") ? row.sharedPhone : null,
+      reason: may("referral_details") ? row.sharedReason : null,
     },
+    withheld,
     family: sender ? { id: row.familyId, displayName: context.familyName ?? "" } : null,
     goal:
       sender && row.planRevision !== null && row.goalIndex !== null

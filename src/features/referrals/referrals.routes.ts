@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { todayIn } from "../../server/config.ts";
 import { errorResponses } from "../../server/schema.ts";
 import { requireActor } from "../accounts/accounts.routes.ts";
 import {
@@ -28,6 +29,7 @@ export const referralsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     db: app.database.db,
     mailer: app.mailer,
     publicUrl: app.config.publicUrl,
+    today: () => todayIn(app.config.timeZone),
   });
 
   app.post(

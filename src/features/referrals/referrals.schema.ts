@@ -1,6 +1,7 @@
 import { type Static, Type } from "typebox";
 import { REFERRAL_STATUSES } from "../../db/schema/referrals.ts";
 import { Uuid } from "../../server/schema.ts";
+import { Withheld } from "../consent/consent.schema.ts";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Language = Type.String({ minLength: 2, maxLength: 35, pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" });
@@ -83,12 +84,18 @@ export const Referral = Type.Object({
     providerName: Nullable(Type.String()),
     serviceAtLocationId: Nullable(Uuid),
   }),
+  /**
+   * The snapshot the sender chose to share. On the receiver's side each part shows only while the family's
+   * consent covers it for the purpose "referral" (contact: identity_contact; reason: referral_details);
+   * otherwise it is null and `withheld` says why (docs/consent.md).
+   */
   shared: Type.Object({
-    contactName: Type.String(),
-    preferredLanguage: Type.String(),
+    contactName: Nullable(Type.String()),
+    preferredLanguage: Nullable(Type.String()),
     phone: Nullable(Type.String()),
-    reason: Type.String(),
+    reason: Nullable(Type.String()),
   }),
+  withheld: Type.Array(Withheld),
   /** Only for the sender: the family and the goal. The receiver sees the shared snapshot alone. */
   family: Nullable(Type.Object({ id: Uuid, displayName: Type.String() })),
   goal: Nullable(

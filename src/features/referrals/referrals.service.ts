@@ -10,6 +10,7 @@ import { type Actor, authorize, hasRole, membershipIn } from "../../server/autho
 import { AccessDeniedError, AppError } from "../../server/errors.ts";
 import type { Mailer } from "../../server/mailer.ts";
 import { type AuditContext, recordAudit } from "../audit/audit.service.ts";
+import { decideForFamilies, type FamilyAccessDecision } from "../consent/consent.policy.ts";
 import { requireFamily, requireOpen } from "../families/families.access.ts";
 import { staleVersion } from "../plans/plans.service.ts";
 import { presentReferral } from "./referrals.presenter.ts";
@@ -36,6 +37,7 @@ export interface ReferralsDeps {
   db: Db;
   mailer: Mailer;
   publicUrl: string;
+  today: () => string;
 }
 
 interface ReferralScope {
@@ -92,8 +94,42 @@ function requireActiveOrganization(actor: Actor, action: "referral.list"): strin
   return organizationId;
 }
 
-async function readDocuments(db: DbOrTx, rows: ReferralRow[], side: Side): Promise<ReferralDocument[]> {
+/**
+ * The receiver's consent decisions (purpose "referral") for the families behind the rows, through the one
+ * consent policy; the sender needs none.
+ */
+async function receiverDecisions(db: DbOrTx, rows: ReferralRow[], side: Side, today: string) {
+  const decisions = new Map<string, FamilyAccessDecision>();
+  if (side === "sender") return decisions;
+  const groups = new Map<string, ReferralRow[]>();
+  for (const row of rows) {
+    if (!row.receivingOrganizationId) continue;
+    const key = `${row.organizationId}|${row.receivingOrganizationId}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  for (const list of groups.values()) {
+    const first = list[0] as ReferralRow;
+    const found = await decideForFamilies(db, {
+      ownerOrganizationId: first.organizationId,
+      familyIds: list.map((r) => r.familyId),
+      readerOrganizationId: first.receivingOrganizationId as string,
+      purpose: "referral",
+      categories: ["identity_contact", "referral_details"],
+      today,
+    });
+    for (const row of list) decisions.set(row.id, found.get(row.familyId) as FamilyAccessDecision);
+  }
+  return decisions;
+}
+
+async function readDocuments(
+  db: DbOrTx,
+  rows: ReferralRow[],
+  side: Side,
+  today: string,
+): Promise<ReferralDocument[]> {
   if (rows.length === 0) return [];
+  const consent = await receiverDecisions(db, rows, side, today);
   const bySender = new Map<string, ReferralRow[]>();
   for (const row of rows)
     bySender.set(row.organizationId, [...(bySender.get(row.organizationId) ?? []), row]);
@@ -129,15 +165,16 @@ async function readDocuments(db: DbOrTx, rows: ReferralRow[], side: Side): Promi
       organizationNames: orgs,
       userNames: users,
       familyName: familiesById.get(row.familyId) ?? null,
+      consent: consent.get(row.id) ?? null,
     }),
   );
 }
 
-async function readOne(db: DbOrTx, scope: ReferralScope) {
+async function readOne(db: DbOrTx, scope: ReferralScope, today: string) {
   const row = await loadReferral(db, scope.senderOrganizationId, scope.referralId);
   if (!row) throw new AppError("resource.not_found", "Referral not found.");
-  const [doc] = await readDocuments(db, [row], scope.side);
-  return doc as ReferralDocument;
+  const [doc] = await readDocuments(db, [row], scope.side, today);
+  return { doc: doc as ReferralDocument, familyId: row.familyId };
 }
 
 /** Queues a mail to the other side, if it is on Trellis; answers the outbox ids to deliver after commit. */
@@ -262,7 +299,7 @@ export async function createReferral(
       },
     });
     const outbox = await notifyOtherSide(deps, tx, row, "sender", "new referral");
-    const [doc] = await readDocuments(tx, [row], "sender");
+    const [doc] = await readDocuments(tx, [row], "sender", deps.today());
     return { doc: doc as ReferralDocument, outbox };
   });
   await deliverAll(deps, outbox);
@@ -346,10 +383,10 @@ export async function updateReferralStatus(
       resourceType: "referral",
       resourceId: referralId,
       organizationId: scope.side === "receiver" ? scope.receivingOrganizationId : scope.senderOrganizationId,
-      metadata: { from: current.status, to: input.status, side: scope.side },
+      metadata: { from: current.status, to: input.status, side: scope.side, familyId: current.familyId },
     });
     const outbox = await notifyOtherSide(deps, tx, row, scope.side, STATUS_WORDS[input.status]);
-    const [doc] = await readDocuments(tx, [row], scope.side);
+    const [doc] = await readDocuments(tx, [row], scope.side, deps.today());
     return { doc: doc as ReferralDocument, outbox };
   });
   await deliverAll(deps, outbox);
@@ -363,14 +400,24 @@ export async function getReferral(
   audit: AuditContext,
 ) {
   const scope = await requireReferral(deps.db, actor, referralId, "referral.read");
-  const doc = await readOne(deps.db, scope);
+  const { doc, familyId } = await readOne(deps.db, scope, deps.today());
+  // Family data: audited against the family's organization, naming the reader's (docs/consent.md).
   await recordAudit(deps.db, audit, {
     action: "referral.read",
     outcome: "success",
     resourceType: "referral",
     resourceId: referralId,
-    organizationId: scope.side === "receiver" ? scope.receivingOrganizationId : scope.senderOrganizationId,
-    metadata: { side: scope.side },
+    organizationId: scope.senderOrganizationId,
+    metadata:
+      scope.side === "receiver"
+        ? {
+            side: scope.side,
+            familyId,
+            actorOrganizationId: scope.receivingOrganizationId,
+            basis: "consent",
+            withheld: doc.withheld.map((w) => w.category),
+          }
+        : { side: scope.side, familyId },
   });
   return doc;
 }
@@ -389,7 +436,7 @@ export async function listReferrals(
     organizationId = requireActiveOrganization(actor, "referral.list");
   }
   const rows = await listSent(deps.db, organizationId, query.familyId);
-  const items = await readDocuments(deps.db, rows, "sender");
+  const items = await readDocuments(deps.db, rows, "sender", deps.today());
   await recordAudit(deps.db, audit, {
     action: "referral.list",
     outcome: "success",
@@ -413,7 +460,7 @@ export async function listInboundReferrals(
     organizationId,
     query.status === "all" ? undefined : ["sent", "accepted"],
   );
-  const items = await readDocuments(deps.db, rows, "receiver");
+  const items = await readDocuments(deps.db, rows, "receiver", deps.today());
   await recordAudit(deps.db, audit, {
     action: "referral.inbound.list",
     outcome: "success",

@@ -164,11 +164,61 @@ describe("sending a referral", () => {
     expect(mail.every((m) => !m.body.includes("Garcia") && !m.body.includes("555-0100"))).toBe(true);
   });
 
+  it("withholds the shared snapshot from the receiver until the family consents, and again once revoked", async () => {
+    const before = (await receiver.staff.inject({ method: "GET", url: "/api/referrals/inbound" })).json().items[0];
+    expect(before.shared).toEqual({ contactName: null, preferredLanguage: null, phone: null, reason: null });
+    expect(before.withheld).toEqual([
+      { category: "identity_contact", reason: "no_consent", since: null },
+      { category: "referral_details", reason: "no_consent", since: null },
+    ]);
+    expect(JSON.stringify(before)).not.toContain("Rosa");
+    const consent = await sender.staff.inject({
+      method: "POST",
+      url: `/api/families/${familyId}/consents`,
+      payload: {
+        givenByName: "Rosa Garcia",
+        receivingOrganizationIds: [receiver.org.id],
+        categories: ["identity_contact"],
+        purposes: ["referral"],
+        effectiveOn: "2020-01-01",
+        method: "verbal",
+        witnessName: "Ana Lopez",
+      },
+    });
+    expect(consent.statusCode).toBe(201);
+    const partly = await receiver.staff.inject({ method: "GET", url: `/api/referrals/${before.id}` });
+    expect(partly.json().shared).toEqual({ ...shared, reason: null });
+    expect(partly.json().withheld).toEqual([{ category: "referral_details", reason: "no_consent", since: null }]);
+    const revoked = await sender.staff.inject({
+      method: "POST",
+      url: `/api/consents/${consent.json().id}/revocation`,
+      payload: { reason: "Rosa asked us to stop sharing.", version: 1 },
+    });
+    expect(revoked.statusCode).toBe(200);
+    const after = await receiver.staff.inject({ method: "GET", url: `/api/referrals/${before.id}` });
+    expect(after.json().shared.contactName).toBeNull();
+    expect(after.json().withheld[0]).toMatchObject({ category: "identity_contact", reason: "revoked" });
+  });
+
   it("shows the receiver only the shared snapshot, never the family or its goal", async () => {
+    await sender.staff.inject({
+      method: "POST",
+      url: `/api/families/${familyId}/consents`,
+      payload: {
+        givenByName: "Rosa Garcia",
+        receivingOrganizationIds: [receiver.org.id],
+        categories: ["identity_contact", "referral_details"],
+        purposes: ["referral"],
+        effectiveOn: "2020-01-01",
+        method: "typed_signature",
+        typedSignature: "Rosa Garcia",
+        signedOn: "2020-01-01",
+      },
+    });
     const inbound = await receiver.staff.inject({ method: "GET", url: "/api/referrals/inbound" });
     expect(inbound.statusCode).toBe(200);
     const [first] = inbound.json().items;
-    expect(first).toMatchObject({ side: "receiver", family: null, goal: null, shared });
+    expect(first).toMatchObject({ side: "receiver", family: null, goal: null, shared, withheld: [] });
     expect(first.availableMoves).toEqual(["accepted", "declined"]);
     expect(JSON.stringify(first)).not.toContain(familyId);
     expect(JSON.stringify(first)).not.toContain("Garcia family");
