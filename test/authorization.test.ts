@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, referrals } from "../src/db/schema/index.ts";
+import { auditEvents, consents, referrals } from "../src/db/schema/index.ts";
 import { createOrganizationWithRoles, createTestApp, type TestContext } from "./helpers.ts";
 
 /**
@@ -23,6 +23,7 @@ interface Fixture {
   changeId: string;
   familyId: string;
   referralId: string;
+  consentId: string;
 }
 
 const GUARDS: Record<string, Guard> = {
@@ -463,6 +464,65 @@ const GUARDS: Record<string, Guard> = {
       payload: { version: 1, reason: "taken over" },
     }),
   },
+  // Consent (docs/consent.md): the family's organization records and revokes; others read only through
+  // the consent policy, so an outsider's attempt is a denial audited against the family's organization.
+  listConsents: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/families/${f.familyId}/consents` }),
+  },
+  createConsent: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/families/${f.familyId}/consents`,
+      payload: {
+        givenByName: "Intruder",
+        receivingOrganizationIds: [randomUUID()],
+        categories: ["identity_contact"],
+        purposes: ["referral"],
+        effectiveOn: "2026-01-01",
+        method: "verbal",
+        witnessName: "x",
+      },
+    }),
+  },
+  revokeConsent: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/consents/${f.consentId}/revocation`,
+      payload: { reason: "x", version: 1 },
+    }),
+  },
+  getConsentSignedForm: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/consents/${f.consentId}/signed-form` }),
+  },
+  listProgramRecords: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/families/${f.familyId}/program-records` }),
+  },
+  createProgramRecord: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/families/${f.familyId}/program-records`,
+      payload: { kind: "child_welfare_history", recordedOn: "2026-01-01", summary: "x" },
+    }),
+  },
+  listSharedFamilies: { kind: "self", request: { method: "GET", url: "/api/shared/families" } },
+  getSharedFamily: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/shared/families/${f.familyId}` }),
+  },
+  breakGlass: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/shared/families/${f.familyId}/break-glass`,
+      payload: { reason: "An emergency that is long enough to pass.", purpose: "service_coordination" },
+    }),
+  },
   // The service directory is shared by every signed-in user; each record's steward organization alone may
   // import over it, and only its managers: directory.test.ts proves a viewer and another organization are refused.
   searchServices: { kind: "self", request: { method: "GET", url: "/api/directory/services?q=food" } },
@@ -550,8 +610,23 @@ beforeAll(async () => {
       sharedReason: "x",
     })
     .returning({ id: referrals.id });
+  const [consent] = await ctx.database.db
+    .insert(consents)
+    .values({
+      organizationId: owner.org.id,
+      familyId: family.id,
+      givenByName: "Ana Owner",
+      receivingOrganizationIds: [owner.org.id],
+      categories: ["identity_contact"],
+      purposes: ["referral"],
+      effectiveOn: "2026-01-01",
+      method: "verbal",
+      witnessName: "x",
+    })
+    .returning({ id: consents.id });
   fixture = {
     orgId: owner.org.id,
+    consentId: consent?.id ?? "",
     planId: plan.id,
     itemId: topic.item.id,
     changeId: history.items[0].id,

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import type { Database } from "../db/client.ts";
 import { accountsRoutes } from "../features/accounts/accounts.routes.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
+import { consentRoutes } from "../features/consent/consent.routes.ts";
 import { directoryRoutes } from "../features/directory/directory.routes.ts";
 import { hsdsRoutes } from "../features/directory/hsds.routes.ts";
 import { familiesRoutes } from "../features/families/families.routes.ts";
@@ -120,6 +121,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(directoryRoutes);
       await api.register(familiesRoutes);
       await api.register(referralsRoutes);
+      await api.register(consentRoutes);
     },
     { prefix: "/api" },
   );

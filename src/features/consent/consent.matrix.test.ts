@@ -69,15 +69,13 @@ async function makeFamily(state: State, category: DataCategory | null, purpose: 
     disengagement: { when: "", how: "", needs: "" },
     status: "active",
   });
-  await db
-    .insert(familyContacts)
-    .values({
-      organizationId,
-      familyId,
-      contactDate: "2026-01-05",
-      kind: "phone",
-      notes: mark("contact_notes"),
-    });
+  await db.insert(familyContacts).values({
+    organizationId,
+    familyId,
+    contactDate: "2026-01-05",
+    kind: "phone",
+    notes: mark("contact_notes"),
+  });
   await db.insert(familyProgramRecords).values([
     {
       organizationId,
