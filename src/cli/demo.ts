@@ -10,6 +10,7 @@ import {
 } from "../db/schema/index.ts";
 import { hashPassword } from "../features/accounts/passwords.ts";
 import { recordAudit } from "../features/audit/audit.service.ts";
+import { seedDemoConsents } from "../features/consent/consent.demo.ts";
 import { seedDemoDirectory } from "../features/directory/directory.demo.ts";
 import { seedDemoFamilies } from "../features/families/families.demo.ts";
 import { seedDemoReferrals } from "../features/referrals/referrals.demo.ts";
@@ -242,6 +243,12 @@ export async function seedDemo(db: Db, options: { password: string; onProgress?:
     caseManagerEmail: "caseworker@frc.example",
   });
   options.onProgress?.(`${referralCount} referrals from the family resource center`);
+  // What those families agreed to share, and with whom (docs/consent.md).
+  const consentCount = await seedDemoConsents(db, {
+    organization: "Harbor Family Resource Center",
+    caseManagerEmail: "caseworker@frc.example",
+  });
+  options.onProgress?.(`${consentCount} consents to share family information`);
 }
 
 /** Every table of the public schema, for --reset (dropping data, not the schema). */
