@@ -7,7 +7,9 @@ import {
   consents,
   families,
   familyProgramRecords,
+  memberships,
   referrals,
+  users,
 } from "../../db/schema/index.ts";
 
 export { organizationNames, userNames } from "../referrals/referrals.repository.ts";
@@ -147,4 +149,15 @@ export async function loadProgramRecords(db: DbOrTx, organizationId: string, fam
       ),
     )
     .orderBy(desc(familyProgramRecords.recordedOn), desc(familyProgramRecords.createdAt));
+}
+
+/** Who reviews break-glass accesses: the organization's privacy officers, or its admins when it has none. */
+export async function privacyReviewerEmails(db: DbOrTx, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .select({ email: users.email, privacyOfficer: memberships.privacyOfficer, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organizationId, organizationId));
+  const officers = rows.filter((r) => r.privacyOfficer);
+  return (officers.length > 0 ? officers : rows.filter((r) => r.role === "admin")).map((r) => r.email);
 }

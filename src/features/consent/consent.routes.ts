@@ -31,7 +31,12 @@ import { breakGlass, getSharedFamily, listSharedFamilies } from "./shared.servic
 const tags = ["consent"];
 
 export const consentRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const deps = () => ({ db: app.database.db, today: () => todayIn(app.config.timeZone) });
+  const deps = () => ({
+    db: app.database.db,
+    today: () => todayIn(app.config.timeZone),
+    mailer: app.mailer,
+    publicUrl: app.config.publicUrl,
+  });
 
   app.get(
     "/families/:id/consents",

@@ -8,7 +8,7 @@ import {
   type Session,
   type TestContext,
 } from "../../../test/helpers.ts";
-import { breakGlassAccesses, consents } from "../../db/schema/index.ts";
+import { breakGlassAccesses, consents, outboxMessages } from "../../db/schema/index.ts";
 import { verifyAuditChain } from "../audit/audit.service.ts";
 
 let ctx: TestContext;

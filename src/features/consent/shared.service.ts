@@ -13,6 +13,7 @@ import {
 } from "../../db/schema/index.ts";
 import { type Actor, authorize } from "../../server/authorization.ts";
 import { AccessDeniedError, AppError } from "../../server/errors.ts";
+import type { Mailer } from "../../server/mailer.ts";
 import { type AuditContext, recordAudit } from "../audit/audit.service.ts";
 import {
   findFamilyOwner,
@@ -35,6 +36,7 @@ import {
   loadOpenBreakGlass,
   loadProgramRecords,
   organizationNames,
+  privacyReviewerEmails,
   readerIsRelated,
 } from "./consent.repository.ts";
 import { consentState } from "./consent.rules.ts";
@@ -43,6 +45,8 @@ import type { SharedFamilyDocument } from "./consent.schema.ts";
 export interface SharedDeps {
   db: Db;
   today: () => string;
+  mailer: Mailer;
+  publicUrl: string;
 }
 
 /** How long a break-glass access lasts. */
@@ -310,7 +314,7 @@ export async function breakGlass(
   }
   const now = new Date();
   const [open] = await loadOpenBreakGlass(deps.db, [familyId], readerOrganizationId, now);
-  return deps.db.transaction(async (tx) => {
+  const created = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(breakGlassAccesses)
       .values({
@@ -341,6 +345,20 @@ export async function breakGlass(
         replacesOpenAccess: open?.id ?? null,
       },
     });
-    return { id: row.id, familyId, expiresAt: row.expiresAt.toISOString() };
+    // The flag reaches the privacy officers at once; no family data goes in the mail, only a link.
+    const names = await organizationNames(tx, [readerOrganizationId]);
+    const outbox = await Promise.all(
+      (await privacyReviewerEmails(tx, owner.organizationId)).map((to) =>
+        deps.mailer.enqueue(tx, {
+          organizationId: owner.organizationId,
+          to,
+          subject: "Break-glass access to review",
+          body: `${actor.name} of ${names.get(readerOrganizationId) ?? "another organization"} opened a family's record without consent, giving this reason: "${input.reason.trim()}". Review it in Trellis: ${deps.publicUrl}/admin/break-glass`,
+        }),
+      ),
+    );
+    return { access: { id: row.id, familyId, expiresAt: row.expiresAt.toISOString() }, outbox };
   });
+  for (const id of created.outbox) await deps.mailer.deliver(deps.db, id);
+  return created.access;
 }
