@@ -51,6 +51,16 @@ export function hasCapability(actor: Actor, organizationId: string | null, capab
   return membershipIn(actor, organizationId)?.capabilities.includes(capability) ?? false;
 }
 
+/** Staff of a TA provider or a state agency: the state's TA network (seed 001). */
+export function inTaNetwork(actor: Actor, organizationId: string | null): boolean {
+  const membership = membershipIn(actor, organizationId);
+  return (
+    membership !== undefined &&
+    ROLE_RANK[membership.role] >= ROLE_RANK.staff &&
+    (membership.organizationType === "ta_provider" || membership.organizationType === "state_agency")
+  );
+}
+
 interface Policy {
   /** May the actor do it? Only an explicit true allows. */
   allow: (actor: Actor, resource: Resource) => boolean;
@@ -151,6 +161,35 @@ const POLICIES = {
   "retention.manage": {
     allow: (actor, r) => isAdmin(actor, r) || hasCapability(actor, r.organizationId, "privacy_officer"),
   },
+  // TA coordination (issue 8, docs/ta.md). The state's TA network — staff of TA providers and state agencies —
+  // sees every request and engagement of its state; a recipient organization sees its own (the service
+  // decides which, passing the organization the actor acts for as organizationId).
+  "ta.network.read": { allow: (actor, r) => inTaNetwork(actor, r.organizationId) },
+  "ta.request.create": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  "ta.request.update": {
+    allow: (actor, r) => hasRole(actor, r.organizationId, "staff"),
+    concealFromOutsiders: true,
+  },
+  "ta.engagement.create": { allow: (actor, r) => inTaNetwork(actor, r.organizationId) },
+  "ta.engagement.update": {
+    allow: (actor, r) => inTaNetwork(actor, r.organizationId),
+    concealFromOutsiders: true,
+  },
+  "ta.overlap.decide": { allow: (actor, r) => inTaNetwork(actor, r.organizationId) },
+  // The partnership registry and the peer learning library are shared with everyone signed in; each record
+  // is changed only by staff of the organization that registered or shared it.
+  "partnership.read": { allow: (actor) => actor.memberships.length > 0 },
+  "partnership.manage": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  "library.read": { allow: (actor) => actor.memberships.length > 0 },
+  "library.share": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  "library.comment": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  "library.manage": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  // Trainings: organized by a TA network organization; results are read by the network.
+  "training.manage": {
+    allow: (actor, r) => inTaNetwork(actor, r.organizationId),
+    concealFromOutsiders: true,
+  },
+  "training.read": { allow: (actor, r) => inTaNetwork(actor, r.organizationId) },
 } satisfies Record<string, Policy>;
 
 export type Action = keyof typeof POLICIES;

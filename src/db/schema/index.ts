@@ -9,3 +9,4 @@ export * from "./outbox.ts";
 export * from "./plans.ts";
 export * from "./referrals.ts";
 export * from "./sip.ts";
+export * from "./ta.ts";
