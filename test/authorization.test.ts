@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, consents, referrals } from "../src/db/schema/index.ts";
+import { auditEvents, breakGlassAccesses, consents, referrals } from "../src/db/schema/index.ts";
 import { createOrganizationWithRoles, createTestApp, type TestContext } from "./helpers.ts";
 
 /**
@@ -24,6 +24,7 @@ interface Fixture {
   familyId: string;
   referralId: string;
   consentId: string;
+  breakGlassId: string;
 }
 
 const GUARDS: Record<string, Guard> = {
@@ -464,6 +465,32 @@ const GUARDS: Record<string, Guard> = {
       payload: { version: 1, reason: "taken over" },
     }),
   },
+  emailReferral: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/referrals/${f.referralId}/email`,
+      payload: { to: "provider@test.example", familyAgreed: true },
+    }),
+  },
+  // Provider links belong to the active organization: an outsider can only manage its own (referrals.test.ts
+  // proves another organization's link is refused with 409/404 and staff are refused with 403).
+  listReferralProviderLinks: {
+    kind: "self",
+    request: { method: "GET", url: "/api/referral-provider-links" },
+  },
+  createReferralProviderLink: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/referral-provider-links",
+      payload: { hsdsOrganizationId: randomUUID() },
+    },
+  },
+  deleteReferralProviderLink: {
+    kind: "self",
+    request: { method: "DELETE", url: `/api/referral-provider-links/${randomUUID()}` },
+  },
   // Consent (docs/consent.md): the family's organization records and revokes; others read only through
   // the consent policy, so an outsider's attempt is a denial audited against the family's organization.
   listConsents: {
@@ -522,6 +549,52 @@ const GUARDS: Record<string, Guard> = {
       url: `/api/shared/families/${f.familyId}/break-glass`,
       payload: { reason: "An emergency that is long enough to pass.", purpose: "service_coordination" },
     }),
+  },
+  // Privacy documents (src/features/privacy/privacy-documents.routes.ts): staff of the family's organization.
+  getFamilyAccessReport: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/families/${f.familyId}/access-report?format=pdf` }),
+  },
+  exportFamilyRecord: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/families/${f.familyId}/record` }),
+  },
+  getConsentPdf: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/consents/${f.consentId}/pdf?locale=es` }),
+  },
+  // A blank form holds no family data: it is printed for the actor's active organization, so there is no
+  // other organization's resource to refuse; privacy-documents.test.ts proves a viewer is refused and audited.
+  getConsentForm: {
+    kind: "self",
+    request: { method: "GET", url: `/api/consent-form?receivingOrganizationId=${randomUUID()}` },
+  },
+  // Privacy officer (src/features/privacy/privacy.routes.ts): the audit export, retention and the break-glass
+  // list act on the active organization only (privacy.test.ts proves another organization sees none of ours);
+  // a review names one access, which another organization's admin may not review.
+  exportAuditEvents: { kind: "self", request: { method: "GET", url: "/api/audit-events.csv" } },
+  listBreakGlassAccesses: { kind: "self", request: { method: "GET", url: "/api/privacy/break-glass" } },
+  reviewBreakGlassAccess: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/privacy/break-glass/${f.breakGlassId}/review`,
+      payload: { outcome: "justified", note: "taken over" },
+    }),
+  },
+  listRetentionRules: { kind: "self", request: { method: "GET", url: "/api/privacy/retention-rules" } },
+  updateRetentionRule: {
+    kind: "self",
+    request: {
+      method: "PUT",
+      url: "/api/privacy/retention-rules/closed_family",
+      payload: { afterMonths: 1, enabled: true },
+    },
+  },
+  previewRetention: { kind: "self", request: { method: "GET", url: "/api/privacy/retention/preview" } },
+  applyRetention: {
+    kind: "self",
+    request: { method: "POST", url: "/api/privacy/retention/apply", payload: { previewId: "x" } },
   },
   // The service directory is shared by every signed-in user; each record's steward organization alone may
   // import over it, and only its managers: directory.test.ts proves a viewer and another organization are refused.
@@ -624,8 +697,22 @@ beforeAll(async () => {
       witnessName: "x",
     })
     .returning({ id: consents.id });
+  const [access] = await ctx.database.db
+    .insert(breakGlassAccesses)
+    .values({
+      organizationId: owner.org.id,
+      familyId: family.id,
+      accessingOrganizationId: outsider.org.id,
+      userId: outsider.staff.me.user.id,
+      reason: "An emergency that is long enough to pass.",
+      // Already over: an open access would (rightly) let the outsider read the family in getSharedFamily.
+      openedAt: new Date(Date.now() - 5 * 3_600_000),
+      expiresAt: new Date(Date.now() - 3_600_000),
+    })
+    .returning({ id: breakGlassAccesses.id });
   fixture = {
     orgId: owner.org.id,
+    breakGlassId: access?.id ?? "",
     consentId: consent?.id ?? "",
     planId: plan.id,
     itemId: topic.item.id,

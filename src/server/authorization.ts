@@ -141,6 +141,8 @@ const POLICIES = {
     concealFromOutsiders: true,
   },
   "referral.list": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
+  // Which directory organizations' referrals this organization receives: its managers decide.
+  "referral.provider_links.manage": { allow: (actor, r) => hasRole(actor, r.organizationId, "manager") },
   // Consent (issue 7, docs/consent.md): the family's organization records and revokes consents. Another
   // organization reads a family only through the consent policy (consent.policy.ts): this allows the
   // attempt (staff of the reading organization), the policy then decides per data category.
@@ -165,6 +167,9 @@ const POLICIES = {
   // sees every request and engagement of its state; a recipient organization sees its own (the service
   // decides which, passing the organization the actor acts for as organizationId).
   "ta.network.read": { allow: (actor, r) => inTaNetwork(actor, r.organizationId) },
+  // A request or engagement read by the organization that logged it or receives it (not the network).
+  "ta.request.read": { allow: isMember, concealFromOutsiders: true },
+  "ta.engagement.read": { allow: isMember, concealFromOutsiders: true },
   "ta.request.create": { allow: (actor, r) => hasRole(actor, r.organizationId, "staff") },
   "ta.request.update": {
     allow: (actor, r) => hasRole(actor, r.organizationId, "staff"),

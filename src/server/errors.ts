@@ -37,6 +37,13 @@ export const ERROR_STATUS = {
   "shared.own_family": 422,
   "break_glass.already_reviewed": 409,
   "retention.preview_stale": 409,
+  "referral.on_trellis": 409,
+  "referral.provider_linked": 409,
+  "ta.transition_invalid": 409,
+  "ta.overlap_decided": 409,
+  "training.full": 409,
+  "survey.response_limit": 409,
+  "library.file_rejected": 422,
   internal: 500,
 } as const satisfies Record<string, number>;
 

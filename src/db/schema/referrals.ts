@@ -79,6 +79,9 @@ export const referrals = pgTable(
     sharedLanguage: text("shared_language").notNull(),
     sharedPhone: text("shared_phone"),
     sharedReason: text("shared_reason").notNull(),
+    /** Off Trellis: the provider address the referral was last e-mailed to, and when. */
+    emailedTo: text("emailed_to"),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
     sentBy: uuid("sent_by").references(() => users.id, { onDelete: "set null" }),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),

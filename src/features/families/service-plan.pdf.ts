@@ -1,27 +1,12 @@
 /**
  * The family's service plan as a PDF to hand to the family, in English or Spanish, drawn with pdfmake and
- * the Roboto fonts it ships (the same setup as src/exports/pdf/plan-pdf.ts: local font files only, no URLs).
+ * the Roboto fonts it ships (the shared setup of src/exports/pdf/pdfmake.ts: local font files only, no URLs).
  */
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { ExportLocale } from "../../exports/labels.ts";
+import { pdfmake } from "../../exports/pdf/pdfmake.ts";
 import { findInstrument, STRENGTHS_AND_NEEDS_V1 } from "./families.instruments.ts";
 import type { FamilyDocument } from "./families.presenter.ts";
-
-const require = createRequire(import.meta.url);
-const pdfmake = require("pdfmake") as typeof import("pdfmake");
-const robotoDir = path.join(path.dirname(require.resolve("pdfmake/package.json")), "fonts", "Roboto");
-const ROBOTO = {
-  normal: path.join(robotoDir, "Roboto-Regular.ttf"),
-  bold: path.join(robotoDir, "Roboto-Medium.ttf"),
-  italics: path.join(robotoDir, "Roboto-Italic.ttf"),
-  bolditalics: path.join(robotoDir, "Roboto-MediumItalic.ttf"),
-};
-const FONT_FILES = new Set(Object.values(ROBOTO));
-pdfmake.setFonts({ Roboto: ROBOTO });
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(path.resolve(file)));
 
 const WORDS = {
   title: { en: "Our family service plan", es: "Plan de servicios de nuestra familia" },

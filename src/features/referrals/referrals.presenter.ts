@@ -71,6 +71,8 @@ export function presentReferral(
         ? { planRevision: row.planRevision, goalIndex: row.goalIndex, text: row.goalText }
         : null,
     sentAt: row.sentAt.toISOString(),
+    emailedTo: sender ? row.emailedTo : null,
+    emailedAt: sender ? (row.emailedAt?.toISOString() ?? null) : null,
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     history: context.events.map((e) => ({

@@ -1,11 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { Type } from "typebox";
 import { todayIn } from "../../server/config.ts";
 import { errorResponses } from "../../server/schema.ts";
 import { requireActor } from "../accounts/accounts.routes.ts";
 import {
+  createProviderLink,
+  deleteProviderLink,
+  emailReferral,
+  listProviderLinks,
+} from "./provider-outreach.service.ts";
+import {
+  CreateProviderLinkBody,
   CreateReferralBody,
+  EmailReferralBody,
   ListInboundQuery,
   ListReferralsQuery,
+  ProviderLink,
+  ProviderLinkParams,
   Referral,
   ReferralFigures,
   ReferralList,
@@ -137,5 +148,83 @@ export const referralsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
         request.auditContext(),
       ),
+  );
+
+  app.post(
+    "/referrals/:id/email",
+    {
+      schema: {
+        operationId: "emailReferral",
+        summary:
+          "E-mail a referral to a provider that is not on Trellis (the shared snapshot, in English or Spanish), after confirming the family agreed to share it with that provider.",
+        tags,
+        params: ReferralParams,
+        body: EmailReferralBody,
+        response: {
+          200: Type.Object({ emailedTo: Type.String(), emailedAt: Type.String({ format: "date-time" }) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      emailReferral(deps(), requireActor(request), request.params.id, request.body, request.auditContext()),
+  );
+
+  app.get(
+    "/referral-provider-links",
+    {
+      schema: {
+        operationId: "listReferralProviderLinks",
+        summary: "The directory organizations whose referrals the active organization receives in Trellis.",
+        tags,
+        response: { 200: Type.Object({ items: Type.Array(ProviderLink) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await listProviderLinks(deps(), requireActor(request)) }),
+  );
+
+  app.post(
+    "/referral-provider-links",
+    {
+      schema: {
+        operationId: "createReferralProviderLink",
+        summary:
+          "Receive in Trellis the referrals sent to a directory organization (managers); 409 if another organization already does.",
+        tags,
+        body: CreateProviderLinkBody,
+        response: { 201: ProviderLink, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const link = await createProviderLink(
+        deps(),
+        requireActor(request),
+        request.body.hsdsOrganizationId,
+        request.auditContext(),
+      );
+      return reply.code(201).send(link);
+    },
+  );
+
+  app.delete(
+    "/referral-provider-links/:hsdsOrganizationId",
+    {
+      schema: {
+        operationId: "deleteReferralProviderLink",
+        summary: "Stop receiving a directory organization's referrals (new ones go off Trellis).",
+        tags,
+        params: ProviderLinkParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteProviderLink(
+        deps(),
+        requireActor(request),
+        request.params.hsdsOrganizationId,
+        request.auditContext(),
+      );
+      return reply.code(204).send(null);
+    },
   );
 };

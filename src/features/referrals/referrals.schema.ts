@@ -102,6 +102,9 @@ export const Referral = Type.Object({
     Type.Object({ planRevision: Type.Integer(), goalIndex: Type.Integer(), text: Nullable(Type.String()) }),
   ),
   sentAt: Timestamp,
+  /** Off Trellis, for the sender: where and when the referral was last e-mailed to the provider. */
+  emailedTo: Nullable(Type.String()),
+  emailedAt: Nullable(Timestamp),
   acceptedAt: Nullable(Timestamp),
   closedAt: Nullable(Timestamp),
   history: Type.Array(ReferralEvent),
@@ -124,3 +127,24 @@ export const ReferralFigures = Type.Object({
   /** The active organization's own figures as a receiver (null when it received none). */
   asReceiver: Nullable(Figures),
 });
+
+export const EmailReferralBody = Type.Object(
+  {
+    to: Type.String({ format: "email", maxLength: 254 }),
+    /** The sender confirms the family agreed to share the snapshot with this provider. */
+    familyAgreed: Type.Boolean(),
+    locale: Type.Optional(Type.Enum(["en", "es"])),
+  },
+  { additionalProperties: false },
+);
+
+export const ProviderLink = Type.Object({
+  hsdsOrganizationId: Uuid,
+  name: Type.String(),
+  linkedAt: Timestamp,
+});
+export const CreateProviderLinkBody = Type.Object(
+  { hsdsOrganizationId: Uuid },
+  { additionalProperties: false },
+);
+export const ProviderLinkParams = Type.Object({ hsdsOrganizationId: Uuid }, { additionalProperties: false });

@@ -165,7 +165,8 @@ describe("sending a referral", () => {
   });
 
   it("withholds the shared snapshot from the receiver until the family consents, and again once revoked", async () => {
-    const before = (await receiver.staff.inject({ method: "GET", url: "/api/referrals/inbound" })).json().items[0];
+    const before = (await receiver.staff.inject({ method: "GET", url: "/api/referrals/inbound" })).json()
+      .items[0];
     expect(before.shared).toEqual({ contactName: null, preferredLanguage: null, phone: null, reason: null });
     expect(before.withheld).toEqual([
       { category: "identity_contact", reason: "no_consent", since: null },
@@ -188,7 +189,9 @@ describe("sending a referral", () => {
     expect(consent.statusCode).toBe(201);
     const partly = await receiver.staff.inject({ method: "GET", url: `/api/referrals/${before.id}` });
     expect(partly.json().shared).toEqual({ ...shared, reason: null });
-    expect(partly.json().withheld).toEqual([{ category: "referral_details", reason: "no_consent", since: null }]);
+    expect(partly.json().withheld).toEqual([
+      { category: "referral_details", reason: "no_consent", since: null },
+    ]);
     const revoked = await sender.staff.inject({
       method: "POST",
       url: `/api/consents/${consent.json().id}/revocation`,
@@ -343,6 +346,100 @@ describe("closing the loop over HTTP", () => {
     expect(linked.medianHoursToAccept).toBeGreaterThanOrEqual(0);
     const own = (await receiver.staff.inject({ method: "GET", url: "/api/referral-figures" })).json();
     expect(own.asReceiver).toMatchObject({ providerKey: receiver.org.id, acceptanceRate: 2 / 3 });
+  });
+  it("e-mails an off-Trellis referral to the provider once the family agreed, and audits it", async () => {
+    const sent = (await refer(sender.staff, { serviceId: offTrellisService })).json();
+    const url = `/api/referrals/${sent.id}/email`;
+    const refused = await sender.staff.inject({
+      method: "POST",
+      url,
+      payload: { to: "intake@pantry.example", familyAgreed: false },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].field).toBe("/body/familyAgreed");
+    const badAddress = await sender.staff.inject({
+      method: "POST",
+      url,
+      payload: { to: "nope", familyAgreed: true },
+    });
+    expect(badAddress.statusCode).toBe(400);
+    const mailed = await sender.staff.inject({
+      method: "POST",
+      url,
+      payload: { to: "intake@pantry.example", familyAgreed: true },
+    });
+    expect(mailed.statusCode).toBe(200);
+    const [message] = await ctx.database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.to, "intake@pantry.example"));
+    // The family's language is Spanish: so is the e-mail.
+    expect(message?.subject).toBe("Referencia a Emergency food");
+    expect(message?.body).toContain("Rosa Garcia");
+    expect(message?.body).toContain(shared.reason);
+    const doc = (await sender.staff.inject({ method: "GET", url: `/api/referrals/${sent.id}` })).json();
+    expect(doc.emailedTo).toBe("intake@pantry.example");
+    const [event] = (await eventsSince(0)).filter((e) => e.action === "referral.email");
+    expect(event?.metadata).toMatchObject({ familyId, basis: "family_agreed_at_referral" });
+    const onTrellis = (await refer(sender.staff)).json();
+    const conflict = await sender.staff.inject({
+      method: "POST",
+      url: `/api/referrals/${onTrellis.id}/email`,
+      payload: { to: "x@y.example", familyAgreed: true },
+    });
+    expect(conflict.statusCode).toBe(409);
+    const stranger = await outsider.staff.inject({
+      method: "POST",
+      url,
+      payload: { to: "x@y.example", familyAgreed: true },
+    });
+    expect(stranger.statusCode).toBe(404);
+  });
+
+  it("lets a receiving organization's managers choose which providers' referrals it receives", async () => {
+    const list = await receiver.staff.inject({ method: "GET", url: "/api/referral-provider-links" });
+    expect(list.json().items.map((l: { hsdsOrganizationId: string }) => l.hsdsOrganizationId)).toEqual([
+      linkedProvider,
+    ]);
+    const byStaff = await receiver.staff.inject({
+      method: "POST",
+      url: "/api/referral-provider-links",
+      payload: { hsdsOrganizationId: offTrellisProvider },
+    });
+    expect(byStaff.statusCode).toBe(403);
+    const taken = await outsider.manager.inject({
+      method: "POST",
+      url: "/api/referral-provider-links",
+      payload: { hsdsOrganizationId: linkedProvider },
+    });
+    expect(taken.statusCode).toBe(409);
+    const unknown = await receiver.manager.inject({
+      method: "POST",
+      url: "/api/referral-provider-links",
+      payload: { hsdsOrganizationId: randomUUID() },
+    });
+    expect(unknown.statusCode).toBe(400);
+    const linked = await receiver.manager.inject({
+      method: "POST",
+      url: "/api/referral-provider-links",
+      payload: { hsdsOrganizationId: offTrellisProvider },
+    });
+    expect(linked.statusCode).toBe(201);
+    expect(linked.json()).toMatchObject({ hsdsOrganizationId: offTrellisProvider, name: "Paper Pantry" });
+    const nowOnTrellis = (await refer(sender.staff, { serviceId: offTrellisService })).json();
+    expect(nowOnTrellis).toMatchObject({ offTrellis: false, receivingOrganizationName: receiver.org.name });
+    const notMine = await outsider.manager.inject({
+      method: "DELETE",
+      url: `/api/referral-provider-links/${offTrellisProvider}`,
+    });
+    expect(notMine.statusCode).toBe(404);
+    const removed = await receiver.manager.inject({
+      method: "DELETE",
+      url: `/api/referral-provider-links/${offTrellisProvider}`,
+    });
+    expect(removed.statusCode).toBe(204);
+    const offAgain = (await refer(sender.staff, { serviceId: offTrellisService })).json();
+    expect(offAgain.offTrellis).toBe(true);
   });
 });
 

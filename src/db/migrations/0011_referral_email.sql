@@ -1,0 +1,2 @@
+ALTER TABLE "referrals" ADD COLUMN "emailed_to" text;--> statement-breakpoint
+ALTER TABLE "referrals" ADD COLUMN "emailed_at" timestamp with time zone;
