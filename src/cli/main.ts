@@ -22,6 +22,8 @@ const USAGE = `trellis <command>
   create-admin --email E --name N --organization "Org name" [--type county_child_welfare] [--jurisdiction "Any County"] [--state CA]
                           create an organization admin (password from TRELLIS_ADMIN_PASSWORD, else generated and printed)
   verify-audit            check the audit log's hash chain; exits 1 at the first broken link
+  retention [--apply] [--date D]
+                          preview what each organization's retention rules reach (dry run); --apply applies the enabled rules
   reminders [--date D]    send today's (or date D's) digests of overdue and due-soon action steps and SIP annual update reminders, once per day
   backup <file>           write all data to a file (JSON lines)
   restore <file>          replace all data with a backup's
@@ -160,6 +162,49 @@ async function main(argv: string[]): Promise<number> {
             ? `${annual.messages} SIP annual update reminders queued`
             : "SIP annual update reminders already ran for that day",
         );
+        return 0;
+      }
+      case "retention": {
+        const { values } = parseArgs({
+          args: rest,
+          options: { apply: { type: "boolean" }, date: { type: "string" } },
+        });
+        const { todayIn } = await import("../server/config.ts");
+        const retention = await import("../features/privacy/retention.service.ts");
+        if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+          console.error("--date must be YYYY-MM-DD");
+          return 2;
+        }
+        const day = values.date ?? todayIn(config.timeZone);
+        const orgs = await database.db
+          .select({ id: organizations.id, name: organizations.name })
+          .from(organizations)
+          .orderBy(organizations.name);
+        const deps = { db: database.db, timeZone: config.timeZone };
+        for (const [index, org] of orgs.entries()) {
+          progress(`${index + 1}/${orgs.length} ${org.name}`);
+          const preview = await retention.previewRetention(database.db, org.id, day, config.timeZone);
+          const rules = preview.rules.map(
+            (r) =>
+              `${r.recordType} ${preview.counts[r.recordType]} (after ${r.afterMonths} months, ${r.enabled ? "enabled" : "disabled"})`,
+          );
+          console.log(`${org.name}: ${rules.join("; ")}`);
+          if (values.apply && preview.rules.some((r) => r.enabled)) {
+            const applied = await retention.applyRetention(
+              deps,
+              org.id,
+              day,
+              preview.previewId,
+              retention.systemRetentionContext(org.id, "trellis cli"),
+            );
+            console.log(
+              `  applied: ${Object.entries(applied.counts)
+                .map(([k, n]) => `${k} ${n}`)
+                .join(", ")}`,
+            );
+          }
+        }
+        if (!values.apply) console.log(`dry run as of ${day}; run with --apply to apply the enabled rules`);
         return 0;
       }
       case "backup":

@@ -19,8 +19,13 @@ import { measuresRoutes } from "../features/measures/measures.routes.ts";
 import { organizationsRoutes } from "../features/organizations/organizations.routes.ts";
 import { calendarFeedRoute, planExportsRoutes } from "../features/plans/plan-exports.routes.ts";
 import { plansRoutes } from "../features/plans/plans.routes.ts";
+import { privacyOfficerRoutes } from "../features/privacy/privacy.routes.ts";
+import { privacyDocumentsRoutes } from "../features/privacy/privacy-documents.routes.ts";
 import { referralsRoutes } from "../features/referrals/referrals.routes.ts";
 import { sipRoutes } from "../features/sip/sip.routes.ts";
+import { learningRoutes } from "../features/ta/learning.routes.ts";
+import { partnershipsRoutes } from "../features/ta/partnerships.routes.ts";
+import { taRoutes } from "../features/ta/ta.routes.ts";
 import { loadTemplates, type TemplateCatalog } from "../features/templates/templates.service.ts";
 import type { Config } from "./config.ts";
 import { createMailer, type Mailer } from "./mailer.ts";
@@ -122,6 +127,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(familiesRoutes);
       await api.register(referralsRoutes);
       await api.register(consentRoutes);
+      await api.register(privacyOfficerRoutes);
+      await api.register(privacyDocumentsRoutes);
+      await api.register(learningRoutes);
+      await api.register(partnershipsRoutes);
+      await api.register(taRoutes);
     },
     { prefix: "/api" },
   );

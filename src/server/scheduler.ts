@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { runDailyReminders } from "../features/plans/reminders.ts";
+import { runDailyRetention } from "../features/privacy/retention.service.ts";
 import { runAnnualUpdateReminders } from "../features/sip/sip.reminders.ts";
 import { todayIn } from "./config.ts";
 
@@ -30,6 +31,15 @@ export function startScheduler(app: FastifyInstance): () => void {
       if (annual.ran) app.log.info(annual, "SIP annual update reminders sent");
     } catch (error) {
       app.log.error({ err: error }, "daily reminders failed");
+    }
+    try {
+      const retention = await runDailyRetention(
+        { db: app.database.db, timeZone: app.config.timeZone, log: app.log },
+        todayIn(app.config.timeZone),
+      );
+      if (retention.ran) app.log.info(retention, "retention rules applied");
+    } catch (error) {
+      app.log.error({ err: error }, "daily retention failed");
     }
   };
   const timer = setInterval(() => void tick(), CHECK_EVERY_MS);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.ts";
 import { type AuditOutcome, auditEvents } from "../../db/schema/index.ts";
 import { type ChainedFields, chainHash, GENESIS_HASH } from "./audit.chain.ts";
@@ -97,28 +97,53 @@ export async function verifyAuditChain(
   }
 }
 
-export interface AuditQuery {
+/** The filters a privacy officer narrows the log by; the organization is required, never optional. */
+export interface AuditFilter {
   organizationId: string;
   action?: string | undefined;
   actorUserId?: string | undefined;
+  /** Events about the family itself, or about things inside it (metadata.familyId). */
+  familyId?: string | undefined;
+  /** The organization the actor acted for: metadata.actorOrganizationId, else the event's organization. */
+  actorOrganizationId?: string | undefined;
+  outcome?: AuditOutcome | undefined;
   resourceType?: string | undefined;
   resourceId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+}
+
+export interface AuditQuery extends AuditFilter {
   /** seq of the last event of the previous page. */
   beforeSeq?: number | undefined;
   limit: number;
 }
 
+function auditConditions(filter: AuditFilter): SQL[] {
+  const conditions: SQL[] = [eq(auditEvents.organizationId, filter.organizationId)];
+  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.actorUserId) conditions.push(eq(auditEvents.actorUserId, filter.actorUserId));
+  if (filter.familyId) {
+    conditions.push(
+      sql`((${auditEvents.resourceType} = 'family' and ${auditEvents.resourceId} = ${filter.familyId}) or ${auditEvents.metadata}->>'familyId' = ${filter.familyId})`,
+    );
+  }
+  if (filter.actorOrganizationId) {
+    conditions.push(
+      sql`coalesce(${auditEvents.metadata}->>'actorOrganizationId', ${auditEvents.organizationId}::text) = ${filter.actorOrganizationId}`,
+    );
+  }
+  if (filter.outcome) conditions.push(eq(auditEvents.outcome, filter.outcome));
+  if (filter.resourceType) conditions.push(eq(auditEvents.resourceType, filter.resourceType));
+  if (filter.resourceId) conditions.push(eq(auditEvents.resourceId, filter.resourceId));
+  if (filter.from) conditions.push(gte(auditEvents.occurredAt, filter.from));
+  if (filter.to) conditions.push(lte(auditEvents.occurredAt, filter.to));
+  return conditions;
+}
+
 /** Newest first, for one organization; the organization is a required argument, never optional. */
 export async function listAuditEvents(db: Db, query: AuditQuery) {
-  const conditions = [eq(auditEvents.organizationId, query.organizationId)];
-  if (query.action) conditions.push(eq(auditEvents.action, query.action));
-  if (query.actorUserId) conditions.push(eq(auditEvents.actorUserId, query.actorUserId));
-  if (query.resourceType) conditions.push(eq(auditEvents.resourceType, query.resourceType));
-  if (query.resourceId) conditions.push(eq(auditEvents.resourceId, query.resourceId));
-  if (query.from) conditions.push(gte(auditEvents.occurredAt, query.from));
-  if (query.to) conditions.push(lte(auditEvents.occurredAt, query.to));
+  const conditions = auditConditions(query);
   if (query.beforeSeq) conditions.push(lt(auditEvents.seq, query.beforeSeq));
   return db
     .select()
@@ -126,4 +151,25 @@ export async function listAuditEvents(db: Db, query: AuditQuery) {
     .where(and(...conditions))
     .orderBy(desc(auditEvents.seq))
     .limit(query.limit);
+}
+
+export type AuditEventRow = Awaited<ReturnType<typeof listAuditEvents>>[number];
+
+/**
+ * Every matching event, newest first, in batches (keyset paging on seq), so an export of a whole log
+ * never holds it in memory at once.
+ */
+export async function* allAuditEvents(
+  db: Db,
+  filter: AuditFilter,
+  batchSize = 1000,
+): AsyncGenerator<AuditEventRow[]> {
+  let beforeSeq: number | undefined;
+  for (;;) {
+    const batch = await listAuditEvents(db, { ...filter, beforeSeq, limit: batchSize });
+    if (batch.length > 0) yield batch;
+    const last = batch.at(-1);
+    if (batch.length < batchSize || !last) return;
+    beforeSeq = last.seq;
+  }
 }

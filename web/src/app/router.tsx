@@ -9,6 +9,8 @@ import { ApiTokensPanel } from "../features/admin/ApiTokensPanel.tsx";
 import { AuditLogPanel } from "../features/admin/AuditLogPanel.tsx";
 import { MembersPanel } from "../features/admin/MembersPanel.tsx";
 import { OutboxPanel } from "../features/admin/OutboxPanel.tsx";
+import { SharedFamiliesPage } from "../features/consent/SharedFamiliesPage.tsx";
+import { SharedFamilyPage } from "../features/consent/SharedFamilyPage.tsx";
 import { DirectorySearchPage } from "../features/directory/DirectorySearchPage.tsx";
 import { ResourceListPage } from "../features/directory/ResourceListPage.tsx";
 import { ServiceDetailPage } from "../features/directory/ServiceDetailPage.tsx";
@@ -16,7 +18,6 @@ import { CaseloadPage } from "../features/families/CaseloadPage.tsx";
 import { FamiliesListPage } from "../features/families/FamiliesListPage.tsx";
 import { FamilyPage } from "../features/families/FamilyPage.tsx";
 import { IntakePage } from "../features/families/IntakePage.tsx";
-import { AreaPage } from "../features/home/AreaPage.tsx";
 import { HomePage } from "../features/home/HomePage.tsx";
 import { NotFoundPage } from "../features/home/NotFoundPage.tsx";
 import { HistoryPage } from "../features/plans/HistoryPage.tsx";
@@ -26,6 +27,9 @@ import { PlanEditorPage } from "../features/plans/PlanEditorPage.tsx";
 import { PlansListPage } from "../features/plans/PlansListPage.tsx";
 import { SharingPage } from "../features/plans/SharingPage.tsx";
 import { TimelinePage } from "../features/plans/TimelinePage.tsx";
+import { BreakGlassReviewPanel } from "../features/privacy/BreakGlassReviewPanel.tsx";
+import { RetentionPanel } from "../features/privacy/RetentionPanel.tsx";
+import { ProviderLinksPage } from "../features/referrals/ProviderLinksPage.tsx";
 import { ReferralPage } from "../features/referrals/ReferralPage.tsx";
 import { ReferralsPage } from "../features/referrals/ReferralsPage.tsx";
 import { MeasureDetailPage } from "../features/sip/MeasureDetailPage.tsx";
@@ -34,6 +38,8 @@ import { PublicPlanPage } from "../features/sip/PublicPlanPage.tsx";
 import { SipHomePage } from "../features/sip/SipHomePage.tsx";
 import { SipReviewPage } from "../features/sip/SipReviewPage.tsx";
 import { StateReviewPage } from "../features/sip/StateReviewPage.tsx";
+import { PublicSurveyPage } from "../features/ta/PublicSurveyPage.tsx";
+import { TaRoutes } from "../features/ta/TaRoutes.tsx";
 import { AppShell } from "./AppShell.tsx";
 import { PublicLayout } from "./PublicLayout.tsx";
 
@@ -46,6 +52,7 @@ export function AppRoutes() {
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="invitations/:token" element={<AcceptInvitationPage />} />
         <Route path="public/plans/:slug" element={<PublicPlanPage />} />
+        <Route path="survey/:token" element={<PublicSurveyPage />} />
       </Route>
       <Route element={<AppShell />}>
         <Route index element={<HomePage />} />
@@ -69,8 +76,11 @@ export function AppRoutes() {
         <Route path="directory/services/:id" element={<ServiceDetailPage />} />
         <Route path="directory/resource-list" element={<ResourceListPage />} />
         <Route path="referrals" element={<ReferralsPage />} />
+        <Route path="referrals/providers" element={<ProviderLinksPage />} />
         <Route path="referrals/:id" element={<ReferralPage />} />
-        <Route path="ta" element={<AreaPage area="ta" />} />
+        <Route path="shared" element={<SharedFamiliesPage />} />
+        <Route path="shared/families/:id" element={<SharedFamilyPage />} />
+        <Route path="ta/*" element={<TaRoutes />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="admin" element={<AdminLayout />}>
           <Route index element={<Navigate to="members" replace />} />
@@ -78,6 +88,8 @@ export function AppRoutes() {
           <Route path="outbox" element={<OutboxPanel />} />
           <Route path="api-tokens" element={<ApiTokensPanel />} />
           <Route path="audit" element={<AuditLogPanel />} />
+          <Route path="break-glass" element={<BreakGlassReviewPanel />} />
+          <Route path="retention" element={<RetentionPanel />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -6,6 +6,9 @@ import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { Loading } from "../../ui/StatusMessages.tsx";
+import { WithheldNotice } from "../consent/ConsentBits.tsx";
+import type { DataCategory } from "../consent/consent.api.ts";
+import { EmailReferralForm } from "./EmailReferralForm.tsx";
 import { ReferralHistory, StatusTag, useDateTimeFormat } from "./ReferralBits.tsx";
 import {
   NOTE_REQUIRED,
@@ -51,17 +54,7 @@ export function ReferralPage() {
         </p>
         <Details referral={r} />
         <h2>{t("referrals.detail.shared")}</h2>
-        <dl>
-          <Item label={t("referrals.fields.contactName")} value={r.shared.contactName} />
-          <Item
-            label={t("referrals.fields.language")}
-            value={t(`families.language.${r.shared.preferredLanguage}`, {
-              defaultValue: r.shared.preferredLanguage,
-            })}
-          />
-          <Item label={t("referrals.fields.phone")} value={r.shared.phone ?? "—"} />
-          <Item label={t("referrals.fields.reason")} value={r.shared.reason} />
-        </dl>
+        <SharedDetails referral={r} />
         <h2>{t("referrals.detail.history")}</h2>
         <ReferralHistory referral={r} />
       </div>
@@ -71,6 +64,7 @@ export function ReferralPage() {
           <Button type="button" outline onClick={() => window.print()}>
             {t("referrals.detail.print")}
           </Button>
+          <EmailReferralForm referral={r} />
         </div>
       ) : null}
       {r.availableMoves.length > 0 ? <MoveForm key={r.version} referral={r} /> : null}
@@ -96,6 +90,46 @@ function Details({ referral: r }: { referral: Referral }) {
       <Item label={t("referrals.detail.sentAt")} value={formatDateTime(r.sentAt)} />
       {r.family ? <Item label={t("referrals.detail.family")} value={r.family.displayName} /> : null}
       {r.goal?.text ? <Item label={t("referrals.detail.goal")} value={r.goal.text} /> : null}
+    </dl>
+  );
+}
+
+/** What the sender shared; on the receiver's side, parts the family's consent does not cover say why instead. */
+function SharedDetails({ referral: r }: { referral: Referral }) {
+  const { t } = useTranslation();
+  const withheld = (category: DataCategory) => r.withheld?.find((w) => w.category === category);
+  const contact = withheld("identity_contact");
+  const reason = withheld("referral_details");
+  const language = r.shared.preferredLanguage;
+  return (
+    <dl>
+      {contact ? (
+        <div className="margin-bottom-1">
+          <dt className="text-bold">{t("referrals.fields.contactDetails")}</dt>
+          <dd className="margin-left-0">
+            <WithheldNotice withheld={contact} />
+          </dd>
+        </div>
+      ) : (
+        <>
+          <Item label={t("referrals.fields.contactName")} value={r.shared.contactName ?? "—"} />
+          <Item
+            label={t("referrals.fields.language")}
+            value={language ? t(`families.language.${language}`, { defaultValue: language }) : "—"}
+          />
+          <Item label={t("referrals.fields.phone")} value={r.shared.phone ?? "—"} />
+        </>
+      )}
+      {reason ? (
+        <div className="margin-bottom-1">
+          <dt className="text-bold">{t("referrals.fields.reason")}</dt>
+          <dd className="margin-left-0">
+            <WithheldNotice withheld={reason} />
+          </dd>
+        </div>
+      ) : (
+        <Item label={t("referrals.fields.reason")} value={r.shared.reason ?? "—"} />
+      )}
     </dl>
   );
 }

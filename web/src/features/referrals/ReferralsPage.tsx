@@ -27,11 +27,21 @@ export function ReferralsPage() {
     return (
       <Page title={t("referrals.page.title")} intro={t("referrals.page.intro")}>
         <EmptyState>{t("referrals.page.empty")}</EmptyState>
+        <p>
+          <Link to="/referrals/providers" className="usa-link">
+            {t("referralOutreach.links.manage")}
+          </Link>
+        </p>
       </Page>
     );
   }
   return (
     <Page title={t("referrals.page.title")} intro={t("referrals.page.intro")}>
+      <p>
+        <Link to="/referrals/providers" className="usa-link">
+          {t("referralOutreach.links.manage")}
+        </Link>
+      </p>
       <div>
         <h2 id="inbound-heading">{t("referrals.inbound.heading")}</h2>
         <Checkbox

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, queryString } from "../../app/api.ts";
+import type { Withheld } from "../consent/consent.api.ts";
 
 export type ReferralStatus = "sent" | "accepted" | "declined" | "completed" | "not_completed" | "cancelled";
 export type Side = "sender" | "receiver";
@@ -15,10 +16,19 @@ export interface Referral {
   sentByName: string | null;
   receivingOrganizationName: string | null;
   service: { id: string; name: string; providerName: string | null; serviceAtLocationId: string | null };
-  shared: { contactName: string; preferredLanguage: string; phone: string | null; reason: string };
+  /** On the receiver's side a part is null when the family's consent does not cover it; `withheld` says why. */
+  shared: {
+    contactName: string | null;
+    preferredLanguage: string | null;
+    phone: string | null;
+    reason: string | null;
+  };
+  withheld?: Withheld[];
   family: { id: string; displayName: string } | null;
   goal: { planRevision: number; goalIndex: number; text: string | null } | null;
   sentAt: string;
+  emailedTo: string | null;
+  emailedAt: string | null;
   acceptedAt: string | null;
   closedAt: string | null;
   history: {
