@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
@@ -30,5 +31,7 @@ export const auditEvents = pgTable(
     index("audit_events_org_time_idx").on(t.organizationId, t.occurredAt),
     index("audit_events_actor_idx").on(t.actorUserId, t.occurredAt),
     index("audit_events_resource_idx").on(t.resourceType, t.resourceId),
+    // "Who saw this family's record" and the privacy officer's family filter (docs/consent.md).
+    index("audit_events_family_idx").on(sql`(${t.metadata}->>'familyId')`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_family_idx" ON "audit_events" USING btree (("metadata"->>'familyId'));
