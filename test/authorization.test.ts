@@ -1,7 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, breakGlassAccesses, consents, referrals } from "../src/db/schema/index.ts";
+import {
+  auditEvents,
+  breakGlassAccesses,
+  consents,
+  libraryResources,
+  partnerships,
+  referrals,
+  taEngagements,
+  taOverlaps,
+  taRequests,
+  trainings,
+} from "../src/db/schema/index.ts";
 import { createOrganizationWithRoles, createTestApp, type TestContext } from "./helpers.ts";
 
 /**
@@ -25,6 +36,12 @@ interface Fixture {
   referralId: string;
   consentId: string;
   breakGlassId: string;
+  partnershipId: string;
+  taRequestId: string;
+  taEngagementId: string;
+  taOverlapId: string;
+  resourceId: string;
+  trainingId: string;
 }
 
 const GUARDS: Record<string, Guard> = {
@@ -609,6 +626,215 @@ const GUARDS: Record<string, Guard> = {
     request: { method: "POST", url: "/api/directory/import", payload: { id: randomUUID(), name: "x" } },
   },
   exportHsds: { kind: "self", request: { method: "GET", url: "/api/directory/export" } },
+  // TA coordination (docs/ta.md). The registry is read by everyone signed in and changed by its steward;
+  // TA lists are the network's state or the active organization's own (ta.test.ts proves who sees what).
+  listPartnerships: { kind: "self", request: { method: "GET", url: "/api/partnerships" } },
+  createPartnership: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/partnerships",
+      payload: { name: "x", geographyKind: "county", geographyName: "Any" },
+    },
+  },
+  getPartnership: { kind: "self", request: { method: "GET", url: `/api/partnerships/${randomUUID()}` } },
+  getPartnershipDocument: {
+    kind: "self",
+    request: { method: "GET", url: `/api/partnerships/${randomUUID()}/documents/${randomUUID()}` },
+  },
+  updatePartnership: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PATCH",
+      url: `/api/partnerships/${f.partnershipId}`,
+      payload: { version: 1, name: "taken" },
+    }),
+  },
+  addPartnershipMember: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/partnerships/${f.partnershipId}/members`,
+      payload: { name: "Intruder", sector: "health" },
+    }),
+  },
+  removePartnershipMember: {
+    kind: "organization",
+    request: (f) => ({
+      method: "DELETE",
+      url: `/api/partnerships/${f.partnershipId}/members/${randomUUID()}`,
+    }),
+  },
+  addPartnershipDocument: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/partnerships/${f.partnershipId}/documents`,
+      payload: { title: "x", kind: "other", url: "https://example.org/x" },
+    }),
+  },
+  recordPartnershipLevel: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/partnerships/${f.partnershipId}/levels`,
+      payload: { assessedOn: "2026-01-01", level: "collaboration" },
+    }),
+  },
+  listTaRequests: { kind: "self", request: { method: "GET", url: "/api/ta/requests" } },
+  createTaRequest: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/ta/requests",
+      payload: {
+        recipientKind: "county",
+        recipientName: "Any",
+        topic: "x",
+        sectors: ["health"],
+        level: "awareness",
+        wantedFrom: "2026-01-01",
+        wantedTo: "2026-01-31",
+      },
+    },
+  },
+  getTaRequest: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/ta/requests/${f.taRequestId}` }),
+  },
+  updateTaRequest: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PATCH",
+      url: `/api/ta/requests/${f.taRequestId}`,
+      payload: { version: 1, status: "withdrawn" },
+    }),
+  },
+  listTaEngagements: { kind: "self", request: { method: "GET", url: "/api/ta/engagements" } },
+  // Only the TA network logs engagements: ta.test.ts proves a county organization is refused.
+  createTaEngagement: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/ta/engagements",
+      payload: { requestId: randomUUID(), startsOn: "2026-01-01", endsOn: "2026-01-31" },
+    },
+  },
+  getTaEngagement: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/ta/engagements/${f.taEngagementId}` }),
+  },
+  updateTaEngagement: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PATCH",
+      url: `/api/ta/engagements/${f.taEngagementId}`,
+      payload: { version: 1, hours: 1 },
+    }),
+  },
+  // The board and dashboard are the TA network's, of its own state: ta.test.ts proves others are refused.
+  listTaOverlaps: { kind: "self", request: { method: "GET", url: "/api/ta/overlaps" } },
+  decideTaOverlap: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/ta/overlaps/${f.taOverlapId}`,
+      payload: { decision: "dismiss" },
+    }),
+  },
+  getTaDashboard: { kind: "self", request: { method: "GET", url: "/api/ta/dashboard" } },
+  // The peer learning library is shared with everyone signed in (library.test.ts proves only the sharer's
+  // staff change a resource); trainings are the TA network's of the organizer's state (trainings.test.ts).
+  listResources: { kind: "self", request: { method: "GET", url: "/api/library/resources" } },
+  createResource: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/library/resources",
+      payload: { title: "x", kind: "guide", url: "https://example.org/x" },
+    },
+  },
+  getResource: { kind: "self", request: { method: "GET", url: `/api/library/resources/${randomUUID()}` } },
+  downloadResource: {
+    kind: "self",
+    request: { method: "GET", url: `/api/library/resources/${randomUUID()}/file` },
+  },
+  updateResource: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PATCH",
+      url: `/api/library/resources/${f.resourceId}`,
+      payload: { version: 1, title: "taken" },
+    }),
+  },
+  deleteResource: {
+    kind: "organization",
+    request: (f) => ({ method: "DELETE", url: `/api/library/resources/${f.resourceId}?version=1` }),
+  },
+  addResourceComment: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: `/api/library/resources/${randomUUID()}/comments`,
+      payload: { body: "x" },
+    },
+  },
+  listTrainings: { kind: "self", request: { method: "GET", url: "/api/trainings" } },
+  createTraining: {
+    kind: "self",
+    request: {
+      method: "POST",
+      url: "/api/trainings",
+      payload: {
+        title: "x",
+        level: "awareness",
+        sectors: [],
+        startsAt: "2026-01-01T00:00:00.000Z",
+        communities: [],
+      },
+    },
+  },
+  getTrainingResultsSummary: { kind: "self", request: { method: "GET", url: "/api/trainings/results" } },
+  getTraining: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/trainings/${f.trainingId}` }),
+  },
+  updateTraining: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PATCH",
+      url: `/api/trainings/${f.trainingId}`,
+      payload: { version: 1, surveyOpen: false },
+    }),
+  },
+  registerForTraining: {
+    kind: "organization",
+    request: (f) => ({
+      method: "POST",
+      url: `/api/trainings/${f.trainingId}/registrations`,
+      payload: { name: "Intruder" },
+    }),
+  },
+  recordAttendance: {
+    kind: "organization",
+    request: (f) => ({
+      method: "PUT",
+      url: `/api/trainings/${f.trainingId}/attendance`,
+      payload: { attended: [] },
+    }),
+  },
+  getTrainingResults: {
+    kind: "organization",
+    request: (f) => ({ method: "GET", url: `/api/trainings/${f.trainingId}/results` }),
+  },
+  getPublicSurvey: {
+    kind: "public",
+    why: "participants answer without an account; needs the training's secret token, 404 once closed, rate limited",
+  },
+  submitSurveyResponse: {
+    kind: "public",
+    why: "anonymous evaluation answers; secret token, rate limited per IP and capped per training, no personal data",
+  },
   // The HSDS read API publishes directory data; TRELLIS_HSDS_API=token makes it token-only (directory.test.ts).
   getAPIMetaInformation: {
     kind: "public",
@@ -719,6 +945,8 @@ beforeAll(async () => {
     changeId: history.items[0].id,
     familyId: family.id,
     referralId: referral?.id ?? "",
+    ...(await insertTaFixture(owner.org.id)),
+    ...(await insertLearningFixture(owner.org.id)),
   };
   const doc = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
   operationIds = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap(
@@ -726,6 +954,51 @@ beforeAll(async () => {
   );
 });
 afterAll(() => ctx.close());
+
+/** A partnership, TA request, engagement and overlap owned (stewarded, logged, provided) by the owner. */
+async function insertTaFixture(organizationId: string) {
+  const [partnership] = await ctx.database.db
+    .insert(partnerships)
+    .values({
+      stewardOrganizationId: organizationId,
+      name: "Owner partnership",
+      geographyKind: "county",
+      geographyName: "Any",
+    })
+    .returning({ id: partnerships.id });
+  const item = {
+    recipientKind: "county" as const,
+    recipientName: "Any County",
+    stateCode: "CA",
+    topic: "Owner topic",
+    sectors: ["health" as const],
+    level: "awareness" as const,
+  };
+  const [request] = await ctx.database.db
+    .insert(taRequests)
+    .values({ ...item, organizationId, wantedFrom: "2026-01-01", wantedTo: "2026-01-31" })
+    .returning({ id: taRequests.id });
+  const [engagement] = await ctx.database.db
+    .insert(taEngagements)
+    .values({ ...item, providerOrganizationId: organizationId, startsOn: "2026-01-01", endsOn: "2026-01-31" })
+    .returning({ id: taEngagements.id });
+  const [overlap] = await ctx.database.db
+    .insert(taOverlaps)
+    .values({
+      stateCode: "CA",
+      aKey: `engagement:${engagement?.id}`,
+      bKey: `request:${request?.id}`,
+      similarity: 1,
+      reason: "same_name",
+    })
+    .returning({ id: taOverlaps.id });
+  return {
+    partnershipId: partnership?.id ?? "",
+    taRequestId: request?.id ?? "",
+    taEngagementId: engagement?.id ?? "",
+    taOverlapId: overlap?.id ?? "",
+  };
+}
 
 describe("authorization coverage", () => {
   it("has a guard for every operation in the OpenAPI document", () => {
@@ -757,3 +1030,32 @@ describe("authorization coverage", () => {
     }
   }
 });
+
+/** A library resource shared by the owner and a training it organizes. */
+async function insertLearningFixture(organizationId: string) {
+  const [resource] = await ctx.database.db
+    .insert(libraryResources)
+    .values({ organizationId, title: "Owner toolkit", kind: "toolkit", tags: [], sectors: [], audiences: [] })
+    .returning({ id: libraryResources.id });
+  const [training] = await ctx.database.db
+    .insert(trainings)
+    .values({
+      organizationId,
+      title: "Owner training",
+      level: "awareness",
+      sectors: [],
+      startsAt: new Date("2026-01-15T16:00:00Z"),
+      communities: [],
+      survey: {
+        key: "t",
+        version: 1,
+        title: { en: "t", es: "t" },
+        scale: 5,
+        anchors: { low: { en: "l", es: "l" }, high: { en: "h", es: "h" } },
+        items: [],
+      },
+      surveyToken: randomUUID().replaceAll("-", ""),
+    })
+    .returning({ id: trainings.id });
+  return { resourceId: resource?.id ?? "", trainingId: training?.id ?? "" };
+}

@@ -1,4 +1,4 @@
-import { count, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import {
   memberships,
@@ -15,6 +15,8 @@ import { seedDemoDirectory } from "../features/directory/directory.demo.ts";
 import { seedDemoFamilies } from "../features/families/families.demo.ts";
 import { seedDemoReferrals } from "../features/referrals/referrals.demo.ts";
 import { seedDemoSip } from "../features/sip/sip.demo.ts";
+import { seedDemoLearning } from "../features/ta/learning.demo.ts";
+import { seedDemoTa } from "../features/ta/ta.demo.ts";
 import { loadTemplates } from "../features/templates/templates.service.ts";
 import { seedDemoPlans } from "./demo-plans.ts";
 
@@ -67,6 +69,12 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     key: "csdwg",
     name: "Community Systems Development Work Group",
     type: "partnership",
+    jurisdiction: { kind: "state", name: "California" },
+  },
+  {
+    key: "ecsta",
+    name: "Early Childhood Systems TA Center",
+    type: "ta_provider",
     jurisdiction: { kind: "state", name: "California" },
   },
 ];
@@ -131,6 +139,11 @@ export const DEMO_USERS: DemoUser[] = [
     ],
   },
   {
+    email: "ta2@ecsta.example",
+    name: "Sam Ortiz",
+    memberships: [{ org: "ecsta", role: "staff", title: "Early Childhood Systems Consultant" }],
+  },
+  {
     email: "privacy@anycounty.example",
     name: "Morgan Ellis",
     memberships: [{ org: "anycws", role: "staff", title: "Privacy Officer", privacyOfficer: true }],
@@ -188,6 +201,11 @@ export async function seedDemo(db: Db, options: { password: string; onProgress?:
           privacyOfficer: m.privacyOfficer ?? false,
           stateReviewer: m.stateReviewer ?? false,
         });
+      }
+      // Someone in several organizations starts in the first one listed (their own agency).
+      const home = u.memberships[0] ? orgIds.get(u.memberships[0].org) : undefined;
+      if (u.memberships.length > 1 && home) {
+        await tx.update(users).set({ lastActiveOrganizationId: home }).where(eq(users.id, user.id));
       }
     }
     options.onProgress?.(`${DEMO_USERS.length} users`);
@@ -249,6 +267,28 @@ export async function seedDemo(db: Db, options: { password: string; onProgress?:
     caseManagerEmail: "caseworker@frc.example",
   });
   options.onProgress?.(`${consentCount} consents to share family information`);
+  // TA coordination: the work group of seed 000, partnerships, TA requests (two overlapping), engagements.
+  const ta = await seedDemoTa(db, {
+    workGroup: "Community Systems Development Work Group",
+    provider: { organization: "Strong Foundations TA Network", email: "ta@strongfoundations.example" },
+    secondProvider: { organization: "Early Childhood Systems TA Center", email: "ta2@ecsta.example" },
+    recipient: { organization: "Any County Child Welfare Services", email: "admin@anycounty.example" },
+    memberOrganizations: {
+      childWelfare: "Any County Child Welfare Services",
+      familyResourceCenter: "Harbor Family Resource Center",
+    },
+  });
+  options.onProgress?.(
+    `${ta.partnerships} partnerships, ${ta.requests} TA requests (${ta.overlaps} overlap), ${ta.engagements} engagements`,
+  );
+  // The peer learning library (seed 000's toolkits) and trainings with evaluation results (docs/ta.md).
+  const learning = await seedDemoLearning(db, {
+    provider: { organization: "Strong Foundations TA Network", email: "ta@strongfoundations.example" },
+    commenter: { organization: "Harbor Family Resource Center", email: "supervisor@frc.example" },
+  });
+  options.onProgress?.(
+    `${learning.resources} library resources, ${learning.trainings} trainings (${learning.responses} survey responses)`,
+  );
 }
 
 /** Every table of the public schema, for --reset (dropping data, not the schema). */

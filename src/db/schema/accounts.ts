@@ -12,6 +12,10 @@ export const users = pgTable(
     locale: text("locale").$type<"en" | "es">().notNull().default("en"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    /** The organization the user last worked in: a new session starts there. */
+    lastActiveOrganizationId: uuid("last_active_organization_id").references(() => organizations.id, {
+      onDelete: "set null",
+    }),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
 );

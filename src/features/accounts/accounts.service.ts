@@ -114,6 +114,8 @@ export async function signIn(
       userId: user.id,
       csrfToken: randomToken(24),
       expiresAt,
+      // Where the user last worked; loadSessionActor falls back to another membership if it is gone.
+      activeOrganizationId: user.lastActiveOrganizationId,
       ip: audit.ip,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
     });
@@ -155,10 +157,16 @@ export async function setActiveOrganization(
   if (!membershipIn(actor, organizationId)) {
     throw new AppError("organization.not_member", "You are not a member of that organization.");
   }
-  await db
-    .update(sessions)
-    .set({ activeOrganizationId: organizationId })
-    .where(eq(sessions.idHash, sessionIdHash));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(sessions)
+      .set({ activeOrganizationId: organizationId })
+      .where(eq(sessions.idHash, sessionIdHash));
+    await tx
+      .update(users)
+      .set({ lastActiveOrganizationId: organizationId })
+      .where(eq(users.id, actor.userId));
+  });
 }
 
 export async function setLocale(db: Db, actor: Actor, locale: "en" | "es") {

@@ -187,6 +187,9 @@ describe("session", () => {
     expect((await session.inject({ method: "GET", url: "/api/me" })).json().activeOrganizationId).toBe(
       other.id,
     );
+    // The next sign-in starts where the user last worked.
+    const again = await signIn(ctx, user);
+    expect((await again.inject({ method: "GET", url: "/api/me" })).json().activeOrganizationId).toBe(other.id);
   });
 });
 

@@ -18,7 +18,7 @@ export function presentReferral(
     organizationNames: Map<string, string>;
     userNames: Map<string, string>;
     familyName: string | null;
-    /** The receiver's consent decision for the purpose "referral"; null on the sender's side. */
+    /** The receiver's consent decision for the purpose "referral"; null off Trellis. */
     consent: FamilyAccessDecision | null;
   },
 ): ReferralDocument {
@@ -26,11 +26,11 @@ export function presentReferral(
   const sender = side === "sender";
   const consent = context.consent;
   // The receiver sees a part of the snapshot only on a decision that allows it: deny by default.
-  const may = (category: "identity_contact" | "referral_details") =>
-    sender ||
-    (consent !== null && (consent.breakGlass !== null || consent.categories.get(category)?.allowed === true));
-  const withheld =
-    sender || consent?.breakGlass
+  const receiverMay = (category: "identity_contact" | "referral_details") =>
+    consent !== null && (consent.breakGlass !== null || consent.categories.get(category)?.allowed === true);
+  const may = (category: "identity_contact" | "referral_details") => sender || receiverMay(category);
+  const receiverWithheld =
+    offTrellis || consent?.breakGlass
       ? []
       : (["identity_contact", "referral_details"] as const).flatMap((category) => {
           const d = consent?.categories.get(category) ?? {
@@ -40,6 +40,7 @@ export function presentReferral(
           };
           return d.allowed ? [] : [{ category, reason: d.reason, since: d.since }];
         });
+  const withheld = sender ? [] : receiverWithheld;
   return {
     id: row.id,
     version: row.version,
@@ -65,6 +66,7 @@ export function presentReferral(
       reason: may("referral_details") ? row.sharedReason : null,
     },
     withheld,
+    withheldFromReceiver: sender ? receiverWithheld : [],
     family: sender ? { id: row.familyId, displayName: context.familyName ?? "" } : null,
     goal:
       sender && row.planRevision !== null && row.goalIndex !== null

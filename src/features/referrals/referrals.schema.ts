@@ -96,6 +96,8 @@ export const Referral = Type.Object({
     reason: Nullable(Type.String()),
   }),
   withheld: Type.Array(Withheld),
+  /** For the sender: what the receiver cannot see for want of consent (record one on the family page). */
+  withheldFromReceiver: Type.Array(Withheld),
   /** Only for the sender: the family and the goal. The receiver sees the shared snapshot alone. */
   family: Nullable(Type.Object({ id: Uuid, displayName: Type.String() })),
   goal: Nullable(

@@ -96,11 +96,10 @@ function requireActiveOrganization(actor: Actor, action: "referral.list"): strin
 
 /**
  * The receiver's consent decisions (purpose "referral") for the families behind the rows, through the one
- * consent policy; the sender needs none.
+ * consent policy: they mask the receiver's view, and tell the sender what the receiver cannot see.
  */
-async function receiverDecisions(db: DbOrTx, rows: ReferralRow[], side: Side, today: string) {
+async function receiverDecisions(db: DbOrTx, rows: ReferralRow[], today: string) {
   const decisions = new Map<string, FamilyAccessDecision>();
-  if (side === "sender") return decisions;
   const groups = new Map<string, ReferralRow[]>();
   for (const row of rows) {
     if (!row.receivingOrganizationId) continue;
@@ -129,7 +128,7 @@ async function readDocuments(
   today: string,
 ): Promise<ReferralDocument[]> {
   if (rows.length === 0) return [];
-  const consent = await receiverDecisions(db, rows, side, today);
+  const consent = await receiverDecisions(db, rows, today);
   const bySender = new Map<string, ReferralRow[]>();
   for (const row of rows)
     bySender.set(row.organizationId, [...(bySender.get(row.organizationId) ?? []), row]);

@@ -173,6 +173,12 @@ describe("sending a referral", () => {
       { category: "referral_details", reason: "no_consent", since: null },
     ]);
     expect(JSON.stringify(before)).not.toContain("Rosa");
+    const senderView = (await sender.staff.inject({ method: "GET", url: `/api/referrals/${before.id}` })).json();
+    expect(senderView.shared).toEqual(shared);
+    expect(senderView.withheldFromReceiver.map((w: { category: string }) => w.category)).toEqual([
+      "identity_contact",
+      "referral_details",
+    ]);
     const consent = await sender.staff.inject({
       method: "POST",
       url: `/api/families/${familyId}/consents`,
