@@ -189,7 +189,9 @@ describe("session", () => {
     );
     // The next sign-in starts where the user last worked.
     const again = await signIn(ctx, user);
-    expect((await again.inject({ method: "GET", url: "/api/me" })).json().activeOrganizationId).toBe(other.id);
+    expect((await again.inject({ method: "GET", url: "/api/me" })).json().activeOrganizationId).toBe(
+      other.id,
+    );
   });
 });
 

@@ -340,6 +340,13 @@ describe("break-glass", () => {
       reviewOutcome: null,
       userId: expect.any(String),
     });
+    const mail = await ctx.database.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.to, owner.admin.me.user.email));
+    const flag = mail.find((m) => m.subject === "Break-glass access to review");
+    expect(flag?.body).toContain(reason);
+    expect(flag?.body).not.toContain("Garcia");
   });
 
   it("ends when it expires", async () => {

@@ -10,8 +10,9 @@ import {
   familySettings,
   organizations,
   servicePlans,
-  users,
 } from "../../db/schema/index.ts";
+
+export { userNames } from "../../db/names.ts";
 
 export type FamilyRow = typeof families.$inferSelect;
 export type MemberRow = typeof familyMembers.$inferSelect;
@@ -188,14 +189,4 @@ export async function loadSettings(db: DbOrTx, organizationId: string) {
     .from(familySettings)
     .where(eq(familySettings.organizationId, organizationId));
   return { requirePlanApproval: row?.requirePlanApproval ?? false };
-}
-
-export async function userNames(db: DbOrTx, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -7,7 +7,6 @@ import {
   hsdsServiceAtLocations,
   hsdsServices,
   memberships,
-  organizations,
   type ReferralStatus,
   referralEvents,
   referralProviderLinks,
@@ -15,6 +14,8 @@ import {
   servicePlans,
   users,
 } from "../../db/schema/index.ts";
+
+export { organizationNames, userNames } from "../../db/names.ts";
 
 export type ReferralRow = typeof referrals.$inferSelect;
 
@@ -135,26 +136,6 @@ export async function familyNames(db: DbOrTx, organizationId: string, familyIds:
     .select({ id: families.id, name: families.displayName })
     .from(families)
     .where(and(eq(families.organizationId, organizationId), inArray(families.id, familyIds)));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function organizationNames(db: DbOrTx, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(inArray(organizations.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function userNames(db: DbOrTx, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

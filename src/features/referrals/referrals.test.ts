@@ -173,7 +173,9 @@ describe("sending a referral", () => {
       { category: "referral_details", reason: "no_consent", since: null },
     ]);
     expect(JSON.stringify(before)).not.toContain("Rosa");
-    const senderView = (await sender.staff.inject({ method: "GET", url: `/api/referrals/${before.id}` })).json();
+    const senderView = (
+      await sender.staff.inject({ method: "GET", url: `/api/referrals/${before.id}` })
+    ).json();
     expect(senderView.shared).toEqual(shared);
     expect(senderView.withheldFromReceiver.map((w: { category: string }) => w.category)).toEqual([
       "identity_contact",

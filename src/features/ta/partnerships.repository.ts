@@ -8,8 +8,9 @@ import {
   partnershipMembers,
   partnerships,
   type Sector,
-  users,
 } from "../../db/schema/index.ts";
+
+export { organizationNames, userNames } from "../../db/names.ts";
 
 export type PartnershipRow = typeof partnerships.$inferSelect;
 export type MemberRow = typeof partnershipMembers.$inferSelect;
@@ -104,26 +105,6 @@ export async function loadDocumentFile(db: DbOrTx, partnershipId: string, docume
       and(eq(partnershipDocuments.partnershipId, partnershipId), eq(partnershipDocuments.id, documentId)),
     );
   return row;
-}
-
-export async function organizationNames(db: DbOrTx, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(inArray(organizations.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export async function userNames(db: DbOrTx, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function organizationExists(db: DbOrTx, id: string) {
