@@ -144,7 +144,7 @@ export async function addMembership(
 export interface Session {
   cookie: string;
   csrfToken: string;
-  me: { user: { id: string }; activeOrganizationId: string | null };
+  me: { user: { id: string; email: string }; activeOrganizationId: string | null };
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
