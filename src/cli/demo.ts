@@ -113,7 +113,10 @@ export const DEMO_USERS: DemoUser[] = [
   {
     email: "supervisor@frc.example",
     name: "Teresa Okoye",
-    memberships: [{ org: "frc", role: "manager", title: "Family Support Program Supervisor" }],
+    // Also the resource center's privacy officer: reviews break-glass accesses, runs retention.
+    memberships: [
+      { org: "frc", role: "manager", title: "Family Support Program Supervisor", privacyOfficer: true },
+    ],
   },
   {
     email: "calworks@westcounty.example",

@@ -14,6 +14,7 @@ import {
 const CASEWORKER = "caseworker@frc.example";
 /** Any County Child Welfare Services answers on Trellis for its own directory services (referrals.demo.ts). */
 const PROVIDER = "admin@anycounty.example";
+const PROVIDER_ORGANIZATION = "Any County Child Welfare Services";
 const SERVICE = "Bringing Families Home";
 const CONTACT = "Keisha Johnson-E2E";
 
@@ -76,6 +77,28 @@ describe.skipIf(!browserAvailable)("closed-loop referrals", () => {
       await page.getByRole("button", { name: "Send the referral" }).click();
       await page.getByRole("status").filter({ hasText: "Referral sent." }).waitFor();
       await page.getByRole("link", { name: SERVICE }).waitFor();
+
+      // The family has not consented yet (its consent to the county expired): the referral says what the
+      // provider cannot see, and the case manager records the family's consent for this referral.
+      await page.getByRole("link", { name: SERVICE }).click();
+      await h1(page, `Referral to ${SERVICE}`);
+      await page.getByRole("heading", { name: `What ${PROVIDER_ORGANIZATION} cannot see yet` }).waitFor();
+      await expectNoAxeViolations(page, "referral waiting for consent");
+      await page.getByRole("link", { name: /^Record the family's consent/ }).click();
+      await h1(page, "Johnson family");
+      const consents = page.getByRole("region", { name: "Consents to share" });
+      await consents.getByRole("button", { name: "Record a consent" }).click();
+      await consents
+        .getByRole("group", { name: "Organizations that may receive the information" })
+        .getByText(PROVIDER_ORGANIZATION, { exact: true })
+        .click();
+      await consents.locator("label[for=consent-category-identity_contact]").click();
+      await consents.locator("label[for=consent-category-referral_details]").click();
+      await consents.getByRole("group", { name: "Purposes" }).getByText("Referral", { exact: true }).click();
+      await consents.getByRole("group", { name: "How consent was given" }).getByText("Typed signature").click();
+      await consents.getByLabel("Name as typed by the person signing").fill("Keisha Johnson");
+      await consents.getByRole("button", { name: "Save the consent" }).click();
+      await page.getByRole("status").filter({ hasText: "Consent recorded." }).waitFor();
 
       // An off-Trellis referral prints.
       await page.getByRole("link", { name: "State Preschool and Head Start Enrollment" }).click();

@@ -57,8 +57,11 @@ function SignedInShell({ me, children }: { me: Me; children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const closeButton = useRef<HTMLButtonElement>(null);
   const menuButton = useRef<HTMLDivElement>(null);
-  const isAdmin = activeMembership(me)?.role === "admin";
-  const areas = visibleAreas(isAdmin);
+  const membership = activeMembership(me);
+  // Privacy officers reach the admin area's privacy sections (audit, break-glass review, retention).
+  const areas = visibleAreas(
+    membership?.role === "admin" || (membership?.capabilities.includes("privacy_officer") ?? false),
+  );
   useLocaleFromProfile(me);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu whenever the page changes.

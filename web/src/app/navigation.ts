@@ -7,6 +7,7 @@ export const AREAS = [
   { id: "families", path: "/families" },
   { id: "directory", path: "/directory" },
   { id: "referrals", path: "/referrals" },
+  { id: "shared", path: "/shared" },
   { id: "ta", path: "/ta" },
   { id: "admin", path: "/admin", adminOnly: true },
 ] as const;

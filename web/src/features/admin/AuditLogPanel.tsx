@@ -1,14 +1,13 @@
-import { Button, Fieldset, Form, FormGroup, Label, Table, Tag, TextInput } from "@trussworks/react-uswds";
-import { type FormEvent, useState } from "react";
+import { Button, Table, Tag } from "@trussworks/react-uswds";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useOutletContext } from "react-router";
 import type { AuditOutcome } from "../../app/types.ts";
 import { useDateTimeFormat } from "../../ui/dates.ts";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
 import { EmptyState, Loading } from "../../ui/StatusMessages.tsx";
-import { type AuditFilters, useAuditEvents } from "./admin.api.ts";
-
-const NO_FILTERS: AuditFilters = { action: "", from: "", to: "" };
+import { AuditCsvLink, AuditFiltersForm } from "../privacy/AuditFilters.tsx";
+import { type AuditSearch, NO_AUDIT_FILTERS, useFilteredAuditEvents } from "../privacy/privacy.api.ts";
 
 // Tag colours chosen for at least 4.5:1 contrast with white text.
 const OUTCOME_CLASS: Record<AuditOutcome, string> = {
@@ -17,52 +16,18 @@ const OUTCOME_CLASS: Record<AuditOutcome, string> = {
   failure: "bg-gold text-ink",
 };
 
-function DateField({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <FormGroup className="audit-filters__field">
-      <Label htmlFor={id}>{label}</Label>
-      <input
-        id={id}
-        name={id}
-        type="date"
-        className="usa-input"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </FormGroup>
-  );
-}
-
 export function AuditLogPanel() {
   const { t } = useTranslation();
   const organizationId = useOutletContext<string>();
   const formatDate = useDateTimeFormat();
-  const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS);
-  const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<AuditSearch>(NO_AUDIT_FILTERS);
   // Cursors of the pages visited so far; the first page has none.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1] ?? null;
-  const events = useAuditEvents(organizationId, filters, cursor);
+  const events = useFilteredAuditEvents(organizationId, filters, cursor);
 
-  function apply(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setFilters({ ...draft });
-    setCursors([null]);
-  }
-
-  function clear() {
-    setDraft(NO_FILTERS);
-    setFilters(NO_FILTERS);
+  function apply(next: AuditSearch) {
+    setFilters(next);
     setCursors([null]);
   }
 
@@ -73,44 +38,8 @@ export function AuditLogPanel() {
     <>
       <h2>{t("admin.audit.title")}</h2>
       <p>{t("admin.audit.intro")}</p>
-      <Form onSubmit={apply} className="maxw-none audit-filters">
-        <Fieldset legend={t("admin.audit.filters")} legendStyle="default">
-          <div className="audit-filters__row">
-            <FormGroup className="audit-filters__field">
-              <Label htmlFor="audit-action">{t("admin.audit.action")}</Label>
-              <div className="usa-hint" id="audit-action-hint">
-                {t("admin.audit.actionHint")}
-              </div>
-              <TextInput
-                id="audit-action"
-                name="audit-action"
-                type="text"
-                value={draft.action}
-                aria-describedby="audit-action-hint"
-                onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-              />
-            </FormGroup>
-            <DateField
-              id="audit-from"
-              label={t("admin.audit.from")}
-              value={draft.from}
-              onChange={(from) => setDraft({ ...draft, from })}
-            />
-            <DateField
-              id="audit-to"
-              label={t("admin.audit.to")}
-              value={draft.to}
-              onChange={(to) => setDraft({ ...draft, to })}
-            />
-          </div>
-          <div className="margin-top-2">
-            <Button type="submit">{t("admin.audit.apply")}</Button>
-            <Button type="button" outline onClick={clear}>
-              {t("admin.audit.clear")}
-            </Button>
-          </div>
-        </Fieldset>
-      </Form>
+      <AuditFiltersForm initial={filters} onApply={apply} />
+      <AuditCsvLink filters={filters} />
 
       {events.isPending ? <Loading /> : null}
       {events.isError ? <ErrorAlert error={events.error} /> : null}

@@ -4,6 +4,9 @@ import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../ui/ErrorAlert.tsx";
 import { Page } from "../../ui/Page.tsx";
 import { Loading } from "../../ui/StatusMessages.tsx";
+import { ConsentsSection } from "../consent/ConsentsSection.tsx";
+import { ProgramRecordsSection } from "../consent/ProgramRecordsSection.tsx";
+import { PrivacySection } from "../privacy/PrivacySection.tsx";
 import { FamilyReferralsSection } from "../referrals/FamilyReferralsSection.tsx";
 import { AssessmentSection, IntensitySection } from "./AssessmentSection.tsx";
 import { ClosureSection } from "./ClosureSection.tsx";
@@ -48,6 +51,9 @@ export function FamilyPage() {
       <FamilyReferralsSection family={f} />
       <ContactsSection family={f} />
       <ClosureSection family={f} />
+      <ConsentsSection family={f} />
+      <ProgramRecordsSection family={f} />
+      <PrivacySection family={f} />
     </Page>
   );
 }

@@ -9,6 +9,7 @@ import { Loading } from "../../ui/StatusMessages.tsx";
 import { WithheldNotice } from "../consent/ConsentBits.tsx";
 import type { DataCategory } from "../consent/consent.api.ts";
 import { EmailReferralForm } from "./EmailReferralForm.tsx";
+import { ReceiverWithheldNotice } from "./ReceiverWithheldNotice.tsx";
 import { ReferralHistory, StatusTag, useDateTimeFormat } from "./ReferralBits.tsx";
 import {
   NOTE_REQUIRED,
@@ -53,6 +54,7 @@ export function ReferralPage() {
           <StatusTag status={r.status} />
         </p>
         <Details referral={r} />
+        <ReceiverWithheldNotice referral={r} />
         <h2>{t("referrals.detail.shared")}</h2>
         <SharedDetails referral={r} />
         <h2>{t("referrals.detail.history")}</h2>

@@ -109,7 +109,9 @@ function ReferralTable({
                 <Link to={`/referrals/${r.id}`} className="usa-link">
                   {r.service.name}
                 </Link>
-                {side === "receiver" ? <div>{r.shared.contactName}</div> : null}
+                {side === "receiver" ? (
+                  <div>{r.shared.contactName ?? t("referralOutreach.list.withheld")}</div>
+                ) : null}
               </th>
               <td data-label={side === "receiver" ? t("referrals.list.from") : t("referrals.list.family")}>
                 {side === "receiver" ? r.senderOrganizationName : (r.family?.displayName ?? "")}

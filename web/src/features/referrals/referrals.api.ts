@@ -24,6 +24,8 @@ export interface Referral {
     reason: string | null;
   };
   withheld?: Withheld[];
+  /** For the sender: what the receiving organization cannot see for want of consent. */
+  withheldFromReceiver?: Withheld[];
   family: { id: string; displayName: string } | null;
   goal: { planRevision: number; goalIndex: number; text: string | null } | null;
   sentAt: string;
