@@ -66,9 +66,15 @@ function requestBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function deniedSince(before: Date, userId: string) {
+/** The audit position now: denials after it belong to the request that follows (clock time is too coarse). */
+async function auditMark() {
+  const rows = await ctx.database.db.select({ seq: auditEvents.seq }).from(auditEvents);
+  return Math.max(0, ...rows.map((r) => Number(r.seq)));
+}
+
+async function deniedSince(mark: number, userId: string) {
   const rows = await ctx.database.db.select().from(auditEvents).where(eq(auditEvents.actorUserId, userId));
-  return rows.filter((e) => e.outcome === "denied" && e.occurredAt >= before);
+  return rows.filter((e) => e.outcome === "denied" && Number(e.seq) > mark);
 }
 
 beforeAll(async () => {
@@ -286,7 +292,7 @@ describe("TA requests", () => {
     expect((await unrelated.staff.inject({ method: "GET", url: "/api/ta/requests" })).json().items).toEqual(
       [],
     );
-    const before = new Date(Date.now() - 1000);
+    const before = await auditMark();
     const stranger = await unrelated.staff.inject({ method: "GET", url: `/api/ta/requests/${ownId}` });
     expect(stranger.statusCode).toBe(404);
     const elsewhere = await providerCa.staff.inject({ method: "GET", url: `/api/ta/requests/${firstId}` });
@@ -311,7 +317,7 @@ describe("TA requests", () => {
   });
 
   it("refuses a viewer who tries to log a request (403, audited)", async () => {
-    const before = new Date(Date.now() - 1000);
+    const before = await auditMark();
     const response = await recipient.viewer.inject({
       method: "POST",
       url: "/api/ta/requests",
@@ -507,7 +513,7 @@ describe("TA engagements", () => {
     expect(
       (await unrelated.staff.inject({ method: "GET", url: "/api/ta/engagements" })).json().items,
     ).toEqual([]);
-    const before = new Date(Date.now() - 1000);
+    const before = await auditMark();
     expect(
       (await unrelated.staff.inject({ method: "GET", url: `/api/ta/engagements/${engagementId}` }))
         .statusCode,
