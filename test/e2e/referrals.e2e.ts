@@ -95,7 +95,10 @@ describe.skipIf(!browserAvailable)("closed-loop referrals", () => {
       await consents.locator("label[for=consent-category-identity_contact]").click();
       await consents.locator("label[for=consent-category-referral_details]").click();
       await consents.getByRole("group", { name: "Purposes" }).getByText("Referral", { exact: true }).click();
-      await consents.getByRole("group", { name: "How consent was given" }).getByText("Typed signature").click();
+      await consents
+        .getByRole("group", { name: "How consent was given" })
+        .getByText("Typed signature")
+        .click();
       await consents.getByLabel("Name as typed by the person signing").fill("Keisha Johnson");
       await consents.getByRole("button", { name: "Save the consent" }).click();
       await page.getByRole("status").filter({ hasText: "Consent recorded." }).waitFor();
