@@ -47,6 +47,16 @@ export async function openTestDatabase(): Promise<Database & { dispose(): Promis
       await database.close();
       const cleanup = new pg.Client({ connectionString: baseUrl });
       await cleanup.connect();
+      // pool.end() resolves while its connections may still be saying goodbye; forcing the drop then kills
+      // them mid-way and their error surfaces as an unhandled one. Wait (briefly) until they are gone.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const { rows } = await cleanup.query<{ n: string }>(
+          "select count(*) as n from pg_stat_activity where datname = $1",
+          [name],
+        );
+        if (Number(rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },

@@ -53,6 +53,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const shouldMigrate = options.migrate ?? true;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+    // An idle connection the server ends (restart, failover, admin) must not take the process down: the pool
+    // drops it and opens a new one on the next query.
+    pool.on("error", (error) => {
+      process.emitWarning(`PostgreSQL pool: an idle connection failed: ${error.message}`);
+    });
     // Fail early and clearly when PostgreSQL cannot be reached.
     const probe = await pool.connect();
     try {
