@@ -68,8 +68,14 @@ async function loadSections(
   const org = decision.ownerOrganizationId;
   const id = decision.familyId;
   const sections: SharedFamilyDocument["sections"] = {};
+  // The family row feeds two sections; read it once.
+  const familyRow =
+    allowed.has("identity_contact") || allowed.has("assessment")
+      ? await loadFamilyRow(db, org, id)
+      : undefined;
   if (allowed.has("identity_contact")) {
-    const [row, members] = await Promise.all([loadFamilyRow(db, org, id), loadMembers(db, org, [id])]);
+    const row = familyRow;
+    const members = await loadMembers(db, org, [id]);
     if (row) {
       sections.identity_contact = {
         displayName: row.family.displayName,
@@ -88,10 +94,8 @@ async function loadSections(
     }
   }
   if (allowed.has("assessment")) {
-    const [row, assessments] = await Promise.all([
-      loadFamilyRow(db, org, id),
-      loadAssessments(db, org, [id]),
-    ]);
+    const row = familyRow;
+    const assessments = await loadAssessments(db, org, [id]);
     sections.assessment = {
       intensity: row?.family.intensity ?? null,
       assessments: assessments.map((a) => ({
