@@ -73,6 +73,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   );
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // API answers carry family and account data: browsers and proxies keep no copy unless a route says
+    // otherwise (ASVS 8.2.1). The web app's static files are cached as @fastify/static decides.
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
   });
 
   // Files (CSV, XLSX) arrive as raw bodies; the routes that accept them say so in their docs.

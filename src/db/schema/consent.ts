@@ -191,6 +191,8 @@ export const retentionRules = pgTable(
     recordType: text("record_type").$type<RetentionRecordType>().notNull(),
     afterMonths: integer("after_months").notNull(),
     enabled: boolean("enabled").notNull().default(false),
+    /** Optimistic concurrency; a rule not yet stored is version 0 to clients (its defaults). */
+    version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

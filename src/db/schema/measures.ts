@@ -36,6 +36,8 @@ export const measures = pgTable(
     referenceVersion: text("reference_version").notNull(),
     effectiveFrom: date("effective_from").notNull(),
     effectiveTo: date("effective_to"),
+    /** Optimistic concurrency: a correction names the version it was made on (409 when stale). */
+    version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   },

@@ -31,6 +31,7 @@ const Measure = Type.Object({
   referenceVersion: Type.String(),
   effectiveFrom: Type.String(),
   effectiveTo: Nullable(Type.String()),
+  version: Type.Integer({ minimum: 1, description: "send it back with a correction (409 when stale)" }),
 });
 const NeedsImprovement = Type.Object({
   computed: Nullable(Type.Boolean()),
@@ -173,8 +174,9 @@ export const measuresRoutes: FastifyPluginAsyncTypebox = async (app) => {
             better: Type.Optional(Nullable(Type.Enum(["lower", "higher"]))),
             nationalPerformance: Type.Optional(Nullable(Type.Number())),
             safety: Type.Optional(Type.Boolean()),
+            version: Type.Integer({ minimum: 1, description: "the version the correction was made on" }),
           },
-          { additionalProperties: false, minProperties: 1 },
+          { additionalProperties: false, minProperties: 2 },
         ),
         response: { 200: Measure, ...errorResponses },
       },

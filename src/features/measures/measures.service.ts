@@ -12,6 +12,7 @@ import {
 import { type Actor, authorize } from "../../server/authorization.ts";
 import { AppError, notFound } from "../../server/errors.ts";
 import { type AuditContext, recordAudit } from "../audit/audit.service.ts";
+import { staleVersion } from "../plans/plans.service.ts";
 import { worseThanNational } from "./measures.rules.ts";
 import { readTable, validatePerformanceRows } from "./performance.import.ts";
 
@@ -60,6 +61,8 @@ export async function updateMeasure(
     better?: "lower" | "higher" | null;
     safety?: boolean;
     unit?: string | null;
+    /** The version the client loaded: a correction made on a stale copy is refused (409). */
+    version: number;
   },
   audit: AuditContext,
 ) {
@@ -72,11 +75,18 @@ export async function updateMeasure(
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(measures).where(eq(measures.id, id));
     if (!before) throw notFound("Measure");
+    const { version, ...changes } = input;
     const [after] = await tx
       .update(measures)
-      .set({ ...input, updatedAt: new Date(), updatedBy: actor.userId })
-      .where(eq(measures.id, id))
+      .set({
+        ...changes,
+        version: sql`${measures.version} + 1`,
+        updatedAt: new Date(),
+        updatedBy: actor.userId,
+      })
+      .where(and(eq(measures.id, id), eq(measures.version, version)))
       .returning();
+    if (!after) throw staleVersion("measure", before.version);
     await recordAudit(tx, audit, {
       action: "measure.update",
       outcome: "success",
@@ -84,8 +94,8 @@ export async function updateMeasure(
       resourceId: id,
       metadata: {
         code: before.code,
-        before: Object.fromEntries(Object.keys(input).map((k) => [k, before[k as keyof typeof before]])),
-        after: input,
+        before: Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof typeof before]])),
+        after: changes,
       },
     });
     return after;

@@ -72,16 +72,24 @@ describe("outcome measures", () => {
     const refused = await county.inject({
       method: "PATCH",
       url: `/api/measures/${p5.id}`,
-      payload: { nationalPerformance: 5 },
+      payload: { nationalPerformance: 5, version: p5.version },
     });
     expect(refused.statusCode).toBe(403);
     const ok = await state.inject({
       method: "PATCH",
       url: `/api/measures/${p5.id}`,
-      payload: { safety: false, unit: "moves per 1,000 days in care" },
+      payload: { safety: false, unit: "moves per 1,000 days in care", version: p5.version },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().unit).toBe("moves per 1,000 days in care");
+    expect(ok.json().version).toBe(p5.version + 1);
+    const stale = await state.inject({
+      method: "PATCH",
+      url: `/api/measures/${p5.id}`,
+      payload: { unit: "overwritten", version: p5.version },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe("conflict.stale_version");
   });
 });
 

@@ -48,6 +48,7 @@ const RetentionRule = Type.Object({
   recordType: RecordType,
   afterMonths: Type.Integer(),
   enabled: Type.Boolean(),
+  version: Type.Integer({ minimum: 0, description: "0 until the organization first sets the rule" }),
 });
 const RetentionRules = Type.Object({ items: Type.Array(RetentionRule) });
 const Counts = Type.Object({
@@ -170,7 +171,14 @@ export const privacyOfficerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         params: Type.Object({ recordType: RecordType }, { additionalProperties: false }),
         body: Type.Object(
-          { afterMonths: Type.Integer({ minimum: 1, maximum: 600 }), enabled: Type.Boolean() },
+          {
+            afterMonths: Type.Integer({ minimum: 1, maximum: 600 }),
+            enabled: Type.Boolean(),
+            version: Type.Integer({
+              minimum: 0,
+              description: "the version loaded (0: the defaults); 409 when stale",
+            }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: RetentionRules, ...errorResponses },

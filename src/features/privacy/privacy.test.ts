@@ -237,11 +237,13 @@ async function preview(session: Session = officer) {
   };
 }
 
-async function setRule(recordType: string, afterMonths: number, enabled: boolean) {
-  const response = await officer.inject({
+async function setRule(recordType: string, afterMonths: number, enabled: boolean, session = officer) {
+  const rules = (await session.inject({ method: "GET", url: "/api/privacy/retention-rules" })).json();
+  const version = rules.items.find((r: { recordType: string }) => r.recordType === recordType).version;
+  const response = await session.inject({
     method: "PUT",
     url: `/api/privacy/retention-rules/${recordType}`,
-    payload: { afterMonths, enabled },
+    payload: { afterMonths, enabled, version },
   });
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
@@ -252,9 +254,9 @@ describe("retention rules", () => {
     const response = await officer.inject({ method: "GET", url: "/api/privacy/retention-rules" });
     expect(response.statusCode).toBe(200);
     expect(response.json().items).toEqual([
-      { recordType: "closed_family", afterMonths: 84, enabled: false },
-      { recordType: "finished_referral", afterMonths: 36, enabled: false },
-      { recordType: "ended_consent_form", afterMonths: 36, enabled: false },
+      { recordType: "closed_family", afterMonths: 84, enabled: false, version: 0 },
+      { recordType: "finished_referral", afterMonths: 36, enabled: false, version: 0 },
+      { recordType: "ended_consent_form", afterMonths: 36, enabled: false, version: 0 },
     ]);
   });
 
@@ -266,7 +268,7 @@ describe("retention rules", () => {
       {
         method: "PUT" as const,
         url: "/api/privacy/retention-rules/closed_family",
-        payload: { afterMonths: 1, enabled: true },
+        payload: { afterMonths: 1, enabled: true, version: 0 },
       },
     ]) {
       const response = await home.staff.inject(request);
@@ -279,11 +281,30 @@ describe("retention rules", () => {
     expect(denials.every((e) => e.organizationId === home.org.id)).toBe(true);
   });
 
+  it("refuses a rule change made on a stale version with 409, changing nothing", async () => {
+    // Another organization's rules, so the audit counts of this organization's rules stay as they are.
+    await setRule("finished_referral", 40, false, otherOfficer);
+    const second = await setRule("finished_referral", 41, false, otherOfficer);
+    const stored = second.items.find((r: { recordType: string }) => r.recordType === "finished_referral");
+    expect(stored).toMatchObject({ afterMonths: 41, version: 2 });
+    const stale = await otherOfficer.inject({
+      method: "PUT",
+      url: "/api/privacy/retention-rules/finished_referral",
+      payload: { afterMonths: 12, enabled: false, version: stored.version - 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe("conflict.stale_version");
+    const after = (await otherOfficer.inject({ method: "GET", url: "/api/privacy/retention-rules" })).json();
+    expect(after.items.find((r: { recordType: string }) => r.recordType === "finished_referral")).toEqual(
+      stored,
+    );
+  });
+
   it("validates the months of a rule", async () => {
     const response = await officer.inject({
       method: "PUT",
       url: "/api/privacy/retention-rules/closed_family",
-      payload: { afterMonths: 0, enabled: true },
+      payload: { afterMonths: 0, enabled: true, version: 0 },
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].field).toBe("/body/afterMonths");
@@ -321,7 +342,9 @@ describe("retention preview and apply", () => {
     await setRule("finished_referral", 36, true);
     const rules = await setRule("ended_consent_form", 36, true);
     expect(rules.items.every((r: { enabled: boolean }) => r.enabled)).toBe(true);
-    const changes = await auditEventsFor(ctx, "retention.rule.update");
+    const changes = (await auditEventsFor(ctx, "retention.rule.update")).filter(
+      (e) => e.organizationId === home.org.id,
+    );
     expect(changes).toHaveLength(3);
     expect(changes[0]).toMatchObject({
       organizationId: home.org.id,

@@ -20,6 +20,7 @@ import {
 import { todayIn } from "../../server/config.ts";
 import { AppError } from "../../server/errors.ts";
 import { type AuditContext, type AuditRecord, recordAudit } from "../audit/audit.service.ts";
+import { staleVersion } from "../plans/plans.service.ts";
 import { anonymizeFamily, deleteConsentForm, redactReferral } from "./retention.repository.ts";
 import {
   ANONYMIZED_PERSON_NAME,
@@ -71,48 +72,65 @@ const zeroCounts = (): RetentionCounts => ({ closed_family: 0, finished_referral
 // Serializes applications (a privacy officer's and the daily job's) so a record is changed once.
 const RETENTION_LOCK = 727_003;
 
-export async function listRetentionRules(db: DbOrTx, organizationId: string): Promise<RetentionRule[]> {
+/** A rule with its version: a rule the organization never set is version 0 (its defaults). */
+export type VersionedRetentionRule = RetentionRule & { version: number };
+
+export async function listRetentionRules(
+  db: DbOrTx,
+  organizationId: string,
+): Promise<VersionedRetentionRule[]> {
   const rows = await db
     .select({
       recordType: retentionRules.recordType,
       afterMonths: retentionRules.afterMonths,
       enabled: retentionRules.enabled,
+      version: retentionRules.version,
     })
     .from(retentionRules)
     .where(eq(retentionRules.organizationId, organizationId));
-  return withDefaults(rows);
+  return withDefaults(rows).map((rule) => ({
+    ...rule,
+    version: rows.find((r) => r.recordType === rule.recordType)?.version ?? 0,
+  }));
 }
 
 export async function updateRetentionRule(
   db: Db,
   organizationId: string,
   recordType: RetentionRecordType,
-  input: { afterMonths: number; enabled: boolean },
+  input: { afterMonths: number; enabled: boolean; version: number },
   updatedBy: string,
   audit: AuditContext,
-): Promise<RetentionRule[]> {
+): Promise<VersionedRetentionRule[]> {
   return db.transaction(async (tx) => {
-    const [before] = withDefaults(
-      await tx
-        .select()
-        .from(retentionRules)
-        .where(
-          and(eq(retentionRules.organizationId, organizationId), eq(retentionRules.recordType, recordType)),
-        ),
-    ).filter((r) => r.recordType === recordType);
+    const before = (await listRetentionRules(tx, organizationId)).find((r) => r.recordType === recordType);
     const values = {
       afterMonths: input.afterMonths,
       enabled: input.enabled,
       updatedBy,
       updatedAt: new Date(),
     };
-    await tx
-      .insert(retentionRules)
-      .values({ organizationId, recordType, ...values })
-      .onConflictDoUpdate({
-        target: [retentionRules.organizationId, retentionRules.recordType],
-        set: values,
-      });
+    // Optimistic concurrency: version 0 means "the defaults, never stored" and may only be created once;
+    // otherwise the stored row must still carry the version the client loaded.
+    const written =
+      input.version === 0
+        ? await tx
+            .insert(retentionRules)
+            .values({ organizationId, recordType, ...values })
+            .onConflictDoNothing()
+            .returning({ version: retentionRules.version })
+        : await tx
+            .update(retentionRules)
+            .set({ ...values, version: sql`${retentionRules.version} + 1` })
+            .where(
+              and(
+                eq(retentionRules.organizationId, organizationId),
+                eq(retentionRules.recordType, recordType),
+                eq(retentionRules.version, input.version),
+              ),
+            )
+            .returning({ version: retentionRules.version });
+    if (written.length === 0) throw staleVersion("retention rule", before?.version ?? 0);
     await recordAudit(tx, audit, {
       action: "retention.rule.update",
       outcome: "success",

@@ -16,6 +16,7 @@ import { type Actor, authorize, can } from "../../server/authorization.ts";
 import { AccessDeniedError, AppError, type ErrorDetail } from "../../server/errors.ts";
 import { type AuditContext, recordAudit } from "../audit/audit.service.ts";
 import { staleVersion } from "../plans/plans.service.ts";
+import { LIBRARY_FILE_TYPES, sniffFileType } from "./library.files.ts";
 import {
   type LevelRow,
   listPartnershipRows,
@@ -394,7 +395,11 @@ export async function addPartnershipDocument(
         { field: "/body/contentBase64", message: `larger than ${MAX_DOCUMENT_BYTES} bytes` },
       ]);
     }
-    file = { fileName: (input.fileName as string).trim(), contentType: input.contentType as string, content };
+    file = {
+      fileName: (input.fileName as string).trim(),
+      contentType: await documentContentType(input.contentType as string, content),
+      content,
+    };
   }
   return changePart(deps, actor, id, audit, "partnership.document.add", async (tx) => {
     const [doc] = await tx
@@ -461,4 +466,34 @@ export async function recordPartnershipLevel(
     });
     return { assessedOn: input.assessedOn, level: input.level };
   });
+}
+
+/**
+ * The type a partnership document is stored (and later served) as, judged by its content: PDF, Word, Excel,
+ * PNG or JPEG by their first bytes, or plain UTF-8 text (minutes are often typed). Anything else — HTML, SVG,
+ * scripts, executables, or content that is not what its declared type says — is refused (415), so a
+ * download can never be a page or a script.
+ */
+async function documentContentType(declared: string, content: Buffer): Promise<string> {
+  const sniffed = await sniffFileType(content);
+  if (sniffed) return LIBRARY_FILE_TYPES[sniffed].contentType;
+  const isText = declared.toLowerCase() === "text/plain";
+  if (isText && !content.includes(0)) {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(content);
+      return "text/plain; charset=utf-8";
+    } catch {
+      // not UTF-8: refused below
+    }
+  }
+  throw new AppError(
+    "request.unsupported_media_type",
+    "Only PDF, Word (.docx), Excel (.xlsx), PNG, JPEG or plain text files can be kept; link other documents.",
+    [
+      {
+        field: "/body/contentBase64",
+        message: `content is not a file type that is kept (declared ${declared})`,
+      },
+    ],
+  );
 }

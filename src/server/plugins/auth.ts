@@ -60,7 +60,9 @@ export function installAuth(app: FastifyInstance): void {
     };
   });
 
-  app.addHook("preHandler", async (request) => {
+  // preValidation, not preHandler: a request without a session or without its CSRF token is refused
+  // before its body is validated, so it learns nothing about the route's schema and gets 401/403, not 400.
+  app.addHook("preValidation", async (request) => {
     // Unknown routes answer 404 whoever asks; static files of the web app are public.
     if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs") || request.is404) return;
     await resolveActor(app, request);

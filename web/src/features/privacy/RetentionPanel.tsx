@@ -61,7 +61,10 @@ function RuleForm({ rule }: { rule: RetentionRule }) {
     }
     setInvalid(false);
     setSaved(false);
-    update.mutate({ recordType: rule.recordType, afterMonths, enabled }, { onSuccess: () => setSaved(true) });
+    update.mutate(
+      { recordType: rule.recordType, afterMonths, enabled, version: rule.version },
+      { onSuccess: () => setSaved(true) },
+    );
   }
 
   return (

@@ -138,6 +138,8 @@ export interface RetentionRule {
   recordType: RetentionRecordType;
   afterMonths: number;
   enabled: boolean;
+  /** 0 until the organization first sets the rule. */
+  version: number;
 }
 
 export const RETENTION_MAX_MONTHS = 600;
@@ -185,6 +187,8 @@ export function useUpdateRetentionRule() {
       recordType: RetentionRecordType;
       afterMonths: number;
       enabled: boolean;
+      /** The version the form loaded (0: the defaults); a stale one gets a conflict message. */
+      version: number;
     }) => api.put<RetentionRule>(`/api/privacy/retention-rules/${encodeURIComponent(recordType)}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: privacyKeys.retentionRules }),
   });

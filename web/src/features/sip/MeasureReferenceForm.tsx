@@ -13,6 +13,8 @@ interface MeasureCorrection {
   better: "lower" | "higher" | null;
   nationalPerformance: number | null;
   safety: boolean;
+  /** The version this form loaded: a correction on a stale copy is refused with a conflict message. */
+  version: number;
 }
 
 /** State agency administrators correct a measure's reference data (a new review round adds rows instead). */
@@ -102,6 +104,7 @@ function CorrectionFields({
       better: better === "lower" || better === "higher" ? better : null,
       nationalPerformance: number,
       safety,
+      version: measure.version,
     });
   }
   return (

@@ -157,6 +157,8 @@ export interface Measure {
   referenceVersion: string;
   effectiveFrom: string;
   effectiveTo: string | null;
+  /** Sent back with a correction; a stale one gets 409 conflict.stale_version. */
+  version: number;
 }
 
 export interface NeedsImprovement {
