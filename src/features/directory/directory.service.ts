@@ -153,6 +153,11 @@ async function openStatus(db: DbOrTx, services: HsdsRecord[], timeZone: string, 
 }
 
 const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
+/** Imported HSDS data may carry any URI; only a web address becomes a link ("javascript:…" would run on click). */
+const webLink = (v: unknown) => {
+  const url = str(v);
+  return url && /^https?:\/\//i.test(url) ? url : null;
+};
 
 function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = (d: number) => (d * Math.PI) / 180;
@@ -251,7 +256,7 @@ async function present(
       name: String(s.name),
       description: description.length > 300 ? `${description.slice(0, 297)}…` : description,
       status: String(s.status),
-      url: str(s.url),
+      url: webLink(s.url),
       email: str(s.email),
       organization: org ? { id: String(org.id), name: String(org.name) } : null,
       phones: effectivePhones.map((p) => ({

@@ -1,6 +1,7 @@
 import Ajv from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { FastifyInstance } from "fastify";
+import { AppError, type ErrorDetail } from "../errors.ts";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats =
@@ -19,6 +20,38 @@ function makeAjv(coerceTypes: boolean | "array"): Ajv {
   return ajv;
 }
 
+/** Deeper JSON than this is refused: no form nests nearly as deep, and recursion over it would overflow. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * What no schema can say about a parsed JSON body: PostgreSQL text cannot hold U+0000 (a NUL in any string or key
+ * would end as a 500 at the insert), and absurd nesting overflows the stack of whatever walks it later.
+ */
+export function jsonBodyProblems(body: unknown): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: body, path: "", depth: 0 }];
+  while (stack.length > 0 && problems.length < 20) {
+    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
+    if (typeof value === "string") {
+      if (value.includes("\u0000"))
+        problems.push({ field: `/body${path}`, message: "must not contain the NUL character" });
+      continue;
+    }
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH) {
+      problems.push({ field: `/body${path}`, message: `is nested more than ${MAX_JSON_DEPTH} levels deep` });
+      continue;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      if (key.includes("\u0000"))
+        problems.push({ field: `/body${childPath}`, message: "must not contain the NUL character" });
+      stack.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  return problems;
+}
+
 /**
  * JSON bodies are validated strictly (a number where a string belongs is a 400, not a silent cast);
  * query strings and path parameters arrive as text and are coerced to their declared types.
@@ -29,4 +62,13 @@ export function installValidation(app: FastifyInstance): void {
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === "body" ? strict.compile(schema) : coercing.compile(schema),
   );
+  // Before schema validation, for every route, with a schema or without (the HSDS import takes any JSON).
+  app.addHook("preValidation", async (request) => {
+    if (request.body === undefined || Buffer.isBuffer(request.body)) return;
+    const problems = jsonBodyProblems(request.body);
+    if (problems.length > 0) {
+      const summary = problems.map((p) => `${p.field} ${p.message}`).join("; ");
+      throw new AppError("validation.failed", `The request is not valid: ${summary}`, problems);
+    }
+  });
 }
