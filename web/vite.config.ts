@@ -12,6 +12,9 @@ export default defineConfig({
     emptyOutDir: true,
     // The USWDS stylesheet alone is ~500 kB; a warning about it would only be noise.
     chunkSizeWarningLimit: 1200,
+    // .vite/manifest.json maps every chunk to its static and dynamic imports; test/e2e/web-budget.e2e.ts
+    // reads it to measure the JavaScript a first visit downloads.
+    manifest: true,
   },
   server: {
     port: 5173,

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** postgres://… switches from the embedded engine to PostgreSQL. */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections each app process keeps at most (pg.Pool max). */
+  databasePoolSize: number;
   /** PGlite data directory; "memory://" keeps everything in memory (tests). */
   dataDir: string;
   /** Built web app to serve; undefined serves the API only. */
@@ -29,6 +31,12 @@ export interface Config {
   hsdsApiAccess: "public" | "token";
   /** HSDS API requests per IP per minute before 429. */
   hsdsRateLimitPerMinute: number;
+  /** Whether this process runs the daily jobs (reminders, retention); job_runs makes each run once anyway. */
+  schedulerEnabled: boolean;
+  /** How often the scheduler checks whether today's jobs are due. */
+  jobsCheckIntervalMs: number;
+  /** The daily jobs run from this hour (0–23, local time in timeZone) on. */
+  jobsFromHour: number;
 }
 
 function intFromEnv(value: string | undefined, fallback: number): number {
@@ -44,6 +52,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     port,
     host: env.HOST ?? "0.0.0.0",
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: intFromEnv(env.TRELLIS_DB_POOL_SIZE, 20),
     dataDir: env.TRELLIS_DATA_DIR ?? path.resolve("data"),
     webDist: env.TRELLIS_WEB_DIST ?? path.resolve("web/dist"),
     publicUrl: env.TRELLIS_PUBLIC_URL ?? `http://localhost:${port}`,
@@ -60,7 +69,13 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     signInRateLimitPerMinute: intFromEnv(env.TRELLIS_SIGNIN_RATE_LIMIT, 30),
     hsdsApiAccess: env.TRELLIS_HSDS_API === "token" ? "token" : "public",
     hsdsRateLimitPerMinute: intFromEnv(env.TRELLIS_HSDS_RATE_LIMIT, 300),
+    schedulerEnabled: env.TRELLIS_SCHEDULER !== "off",
+    jobsCheckIntervalMs: intFromEnv(env.TRELLIS_JOBS_CHECK_MS, 15 * 60_000),
+    jobsFromHour: intFromEnv(env.TRELLIS_JOBS_FROM_HOUR, 6),
   };
+  if (base.databasePoolSize < 1) throw new Error("TRELLIS_DB_POOL_SIZE must be at least 1");
+  if (base.jobsCheckIntervalMs < 1) throw new Error("TRELLIS_JOBS_CHECK_MS must be at least 1");
+  if (base.jobsFromHour < 0 || base.jobsFromHour > 23) throw new Error("TRELLIS_JOBS_FROM_HOUR must be 0–23");
   return { ...base, ...overrides };
 }
 
