@@ -214,13 +214,25 @@ async function main(argv: string[]): Promise<number> {
           console.error(`usage: trellis ${command} <file>`);
           return 2;
         }
-        if (command === "backup") {
-          const r = await backup(database, file, progress);
-          console.log(`backup written to ${file}: ${r.rows} rows in ${r.tables} tables`);
-        } else {
+        try {
+          if (command === "backup") {
+            const r = await backup(database, file, progress);
+            console.log(`backup written to ${file}: ${r.rows} rows in ${r.tables} tables`);
+            return 0;
+          }
           const r = await restore(database, file, progress);
           console.log(`restored ${r.rows} rows from ${file}`);
+        } catch (error) {
+          // A wrong, damaged or unreadable file: restore changed nothing (one transaction).
+          console.error(`${command} failed: ${(error as Error).message}`);
+          return 1;
         }
+        const chain = await verifyAuditChain(database.db);
+        if (!chain.ok) {
+          console.error(`the restored audit chain is BROKEN at event seq ${chain.firstBroken?.seq}`);
+          return 1;
+        }
+        console.log(`audit chain intact: ${chain.checked} events`);
         return 0;
       }
       case "import-hsds":

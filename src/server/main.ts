@@ -5,7 +5,11 @@ import { loadConfig } from "./config.ts";
 import { startScheduler } from "./scheduler.ts";
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  poolSize: config.databasePoolSize,
+});
 const app = await buildApp({ database, config });
 
 // The laptop experience: an empty embedded database gets demo data. Never on PostgreSQL unless asked.
@@ -17,16 +21,29 @@ if (database.engine === "pglite" && (await isDatabaseEmpty(database.db))) {
 
 let stopScheduler: (() => void) | null = null;
 let closing = false;
+// A request that never ends must not hold the process (and PGlite's data directory) forever.
+const SHUTDOWN_TIMEOUT_MS = Number(process.env.TRELLIS_SHUTDOWN_TIMEOUT_MS) || 30_000;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
+  // Fastify's close stops accepting connections, closes idle keep-alive ones, answers 503 to requests that
+  // arrive on open ones, and resolves once every request in flight has been answered.
   app.log.info({ signal }, "shutting down: finishing requests in flight");
+  const deadline = setTimeout(() => {
+    app.log.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, "shutdown timed out: requests still in flight");
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS);
+  deadline.unref();
+  let code = 0;
   try {
     stopScheduler?.();
     await app.close();
     await database.close();
+  } catch (error) {
+    app.log.error({ err: error }, "shutdown failed");
+    code = 1;
   } finally {
-    process.exit(0);
+    process.exit(code);
   }
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
