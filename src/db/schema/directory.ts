@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   customType,
   doublePrecision,
@@ -67,6 +68,8 @@ export const hsdsServices = pgTable(
     index("hsds_services_org_idx").on(t.organization_id),
     index("hsds_services_steward_idx").on(t.steward_organization_id),
     index("hsds_services_search_idx").using("gin", t.search_document),
+    // The HSDS API and unfiltered staff lists page by name.
+    index("hsds_services_name_idx").on(t.name, t.id),
   ],
 );
 
@@ -82,7 +85,8 @@ export const hsdsLocations = pgTable(
   },
   (t) => [
     index("hsds_locations_org_idx").on(t.organization_id),
-    index("hsds_locations_point_idx").on(t.latitude, t.longitude),
+    // Distance searches look up a bounding box: a GiST index on the point answers it in both dimensions.
+    index("hsds_locations_point_gist_idx").using("gist", sql`point(${t.longitude}, ${t.latitude})`),
   ],
 );
 

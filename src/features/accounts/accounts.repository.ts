@@ -16,6 +16,30 @@ export async function findUserByEmail(db: DbOrTx, email: string) {
   return user;
 }
 
+interface MembershipRow {
+  organizationId: string;
+  organizationName: string;
+  organizationType: ActorMembership["organizationType"];
+  organizationState: string | null;
+  role: ActorMembership["role"];
+  privacyOfficer: boolean;
+  stateReviewer: boolean;
+}
+
+function toActorMembership(r: MembershipRow): ActorMembership {
+  return {
+    organizationId: r.organizationId,
+    organizationName: r.organizationName,
+    organizationType: r.organizationType,
+    organizationState: r.organizationState,
+    role: r.role,
+    capabilities: [
+      ...(r.privacyOfficer ? (["privacy_officer"] as Capability[]) : []),
+      ...(r.stateReviewer ? (["state_reviewer"] as Capability[]) : []),
+    ],
+  };
+}
+
 export async function listMembershipsOfUser(db: DbOrTx, userId: string): Promise<ActorMembership[]> {
   const rows = await db
     .select({
@@ -31,18 +55,20 @@ export async function listMembershipsOfUser(db: DbOrTx, userId: string): Promise
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(memberships.userId, userId))
     .orderBy(organizations.name);
-  return rows.map((r) => ({
-    organizationId: r.organizationId,
-    organizationName: r.organizationName,
-    organizationType: r.organizationType,
-    organizationState: r.organizationState,
-    role: r.role,
-    capabilities: [
-      ...(r.privacyOfficer ? (["privacy_officer"] as Capability[]) : []),
-      ...(r.stateReviewer ? (["state_reviewer"] as Capability[]) : []),
-    ],
-  }));
+  return rows.map(toActorMembership);
 }
+
+/**
+ * The user's memberships as one JSON column, so that the session lookup every request makes is a single
+ * round trip (same fields and order as listMembershipsOfUser).
+ */
+const membershipsJson = sql<MembershipRow[]>`coalesce((
+  select json_agg(json_build_object(
+    'organizationId', o.id, 'organizationName', o.name, 'organizationType', o.type,
+    'organizationState', o.state_code, 'role', m.role,
+    'privacyOfficer', m.privacy_officer, 'stateReviewer', m.state_reviewer) order by o.name)
+  from memberships m join organizations o on o.id = m.organization_id
+  where m.user_id = ${users.id}), '[]'::json)`;
 
 export interface SessionActor {
   actor: Actor;
@@ -51,13 +77,13 @@ export interface SessionActor {
 
 export async function loadSessionActor(db: DbOrTx, idHash: string, now: Date): Promise<SessionActor | null> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, memberships: membershipsJson })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row) return null;
-  const userMemberships = await listMembershipsOfUser(db, row.user.id);
+  const userMemberships = row.memberships.map(toActorMembership);
   const active =
     userMemberships.find((m) => m.organizationId === row.session.activeOrganizationId)?.organizationId ??
     userMemberships[0]?.organizationId ??

@@ -78,8 +78,8 @@ export function serviceConditions(f: ServiceFilters): SQL[] {
     const dLat = radius / 111_000;
     const dLng = radius / (111_000 * Math.max(0.01, Math.cos((f.near.lat * Math.PI) / 180)));
     where.push(sql`s.id in (select sal.service_id from hsds_service_at_locations sal join hsds_locations l on l.id = sal.location_id
-      where l.latitude between ${f.near.lat - dLat} and ${f.near.lat + dLat}
-        and l.longitude between ${f.near.lng - dLng} and ${f.near.lng + dLng}
+      where point(l.longitude, l.latitude) <@ box(point(${f.near.lng - dLng}::float8, ${f.near.lat - dLat}::float8),
+          point(${f.near.lng + dLng}::float8, ${f.near.lat + dLat}::float8))
         and ${distanceMeters(f.near.lat, f.near.lng)} <= ${radius})`);
   }
   if (f.postcode) {
