@@ -3,7 +3,12 @@ import { type HsdsRecord, type HsdsTableName, hsdsImports } from "../../db/schem
 import { type Actor, authorize } from "../../server/authorization.ts";
 import { AppError, type ErrorDetail } from "../../server/errors.ts";
 import { type AuditContext, recordAudit } from "../audit/audit.service.ts";
-import { findByIds, refreshSearchDocuments, upsertRecords } from "./directory.repository.ts";
+import {
+  findByIds,
+  refreshSearchDocuments,
+  servicesTouchedBy,
+  upsertRecords,
+} from "./directory.repository.ts";
 import { flattenJsonDocument, type InputProblem, type SourcedRecord } from "./hsds.flatten.ts";
 import { checkAgainst, RESOURCE_BY_NAME } from "./hsds.schemas.ts";
 import { type PackageFiles, readDataPackage, unzipPackage } from "./hsds.tabular.ts";
@@ -312,13 +317,7 @@ export async function importHsds(
       progress({ phase: "write", done: written, total: writeTotal });
     }
     progress({ phase: "index", done: 0, total: 1 });
-    const onlyServices = [...toWrite.keys()].every((t) => t === "service");
-    if (writeTotal > 0) {
-      await refreshSearchDocuments(
-        tx,
-        onlyServices ? (toWrite.get("service") ?? []).map((r) => r.id as string) : "all",
-      );
-    }
+    if (writeTotal > 0) await refreshSearchDocuments(tx, await servicesTouchedBy(tx, toWrite));
     progress({ phase: "index", done: 1, total: 1 });
     const [record] = await tx
       .insert(hsdsImports)

@@ -2,6 +2,7 @@ import { getTableColumns, getTableName, inArray, type SQL, sql } from "drizzle-o
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client.ts";
 import { HSDS_TABLES, type HsdsRecord, type HsdsTableName } from "../../db/schema/index.ts";
+import { selectRows } from "./directory.queries.ts";
 
 const BASE_COLUMNS = new Set(["id", "steward_organization_id", "record", "created_at", "updated_at"]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -95,19 +96,22 @@ export async function allRecords(db: DbOrTx, name: HsdsTableName): Promise<HsdsR
 /**
  * Rebuilds the full-text document of services: name and alternate name (A), organization and taxonomy
  * terms (B), description and eligibility (C), place names, cities and postal codes (D). Set-based (one
- * grouped join per part), so a whole directory is re-indexed in one statement.
+ * grouped join per part); given ids, each part reads only the rows of those services, so re-indexing the
+ * services of one import costs what the import adds, not what the directory holds.
  */
 export async function refreshSearchDocuments(db: DbOrTx, serviceIds: string[] | "all"): Promise<void> {
-  const run = (filter: SQL) =>
+  const run = (only: (column: SQL) => SQL) =>
     db.execute(sql`
       with terms as (
         select a.link_id as id, string_agg(t.name, ' ') as txt
         from hsds_attributes a join hsds_taxonomy_terms t on t.id = a.taxonomy_term_id
+        where ${only(sql`a.link_id`)}
         group by a.link_id
       ), places as (
         select sal.service_id as id, string_agg(concat_ws(' ', l.name, ad.record->>'city', ad.postal_code), ' ') as txt
         from hsds_service_at_locations sal join hsds_locations l on l.id = sal.location_id
         left join hsds_addresses ad on ad.location_id = l.id
+        where ${only(sql`sal.service_id`)}
         group by sal.service_id
       ), docs as (
         select s.id,
@@ -121,20 +125,53 @@ export async function refreshSearchDocuments(db: DbOrTx, serviceIds: string[] | 
         left join hsds_organizations o on o.id = s.organization_id
         left join terms on terms.id = s.id
         left join places on places.id = s.id
-        where ${filter}
+        where ${only(sql`s.id`)}
       )
       update hsds_services s set search_document = docs.doc from docs where s.id = docs.id`);
   if (serviceIds === "all") {
-    await run(sql`true`);
+    await run(() => sql`true`);
     return;
   }
   for (let i = 0; i < serviceIds.length; i += CHUNK) {
-    const chunk = serviceIds.slice(i, i + CHUNK);
-    await run(
-      sql`s.id in (${sql.join(
-        chunk.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`,
-    );
+    const list = idList(serviceIds.slice(i, i + CHUNK));
+    await run((column) => sql`${column} in (${list})`);
   }
+}
+
+const idList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
+/** For each kind of record that feeds a search document: the services a write of those records touches. */
+const TOUCHED_SERVICES: Partial<Record<HsdsTableName, (ids: SQL) => SQL>> = {
+  service: (ids) => sql`select id from hsds_services where id in (${ids})`,
+  organization: (ids) => sql`select id from hsds_services where organization_id in (${ids})`,
+  attribute: (ids) => sql`select link_id as id from hsds_attributes where id in (${ids})`,
+  taxonomy_term: (ids) => sql`select link_id as id from hsds_attributes where taxonomy_term_id in (${ids})`,
+  service_at_location: (ids) =>
+    sql`select service_id as id from hsds_service_at_locations where id in (${ids})`,
+  location: (ids) =>
+    sql`select service_id as id from hsds_service_at_locations where location_id in (${ids})`,
+  address: (ids) => sql`select sal.service_id as id from hsds_addresses ad
+    join hsds_service_at_locations sal on sal.location_id = ad.location_id where ad.id in (${ids})`,
+};
+
+/** Services whose search document may change because these records were written (after writing them). */
+export async function servicesTouchedBy(
+  db: DbOrTx,
+  written: Map<HsdsTableName, HsdsRecord[]>,
+): Promise<string[]> {
+  const touched = new Set<string>();
+  for (const [table, records] of written) {
+    const query = TOUCHED_SERVICES[table];
+    if (!query) continue;
+    for (let i = 0; i < records.length; i += CHUNK) {
+      const ids = records.slice(i, i + CHUNK).map((r) => String(r.id));
+      const rows = await selectRows<{ id: string | null }>(db, query(idList(ids)));
+      for (const row of rows) if (row.id) touched.add(row.id);
+    }
+  }
+  return [...touched];
 }

@@ -98,6 +98,34 @@ describe("HSDS import", () => {
     await importJson(steward.manager, directory);
   });
 
+  it("re-indexes the services an import of only their organization, location or term touches", async () => {
+    const directory = anyCountyDirectory();
+    await importJson(steward.manager, directory);
+    const nurse = directory.service?.find((s) => s.name === "Nurse-Family Partnership");
+    const organization = directory.organization?.find((o) => o.id === nurse?.organization_id);
+    const sal = directory.service_at_location?.find((l) => l.service_id === nurse?.id);
+    const location = directory.location?.find((l) => l.id === sal?.location_id);
+    const attribute = directory.attribute?.find((a) => a.link_id === nurse?.id);
+    const term = directory.taxonomy_term?.find((t) => t.id === attribute?.taxonomy_term_id);
+    if (!nurse || !organization || !location || !term) throw new Error("demo data changed");
+    const found = async (words: string) =>
+      (await steward.staff.inject({ method: "GET", url: `/api/directory/services?q=${words}` }))
+        .json()
+        .contents.map((c: { name: string }) => c.name);
+    expect(await found("quixotic")).not.toContain(nurse.name);
+    const steps: [object, string][] = [
+      [{ organization: [{ ...organization, name: "Quixotic Health Agency" }] }, "quixotic"],
+      [{ location: [{ ...location, name: "Zephyrine Clinic" }] }, "zephyrine"],
+      [{ taxonomy_term: [{ ...term, name: "Marmalade visiting" }] }, "marmalade"],
+    ];
+    for (const [part, word] of steps) {
+      expect((await importJson(steward.manager, part)).statusCode).toBe(200);
+      expect(await found(word)).toContain(nurse.name);
+    }
+    await importJson(steward.manager, directory);
+    expect(await found("quixotic")).not.toContain(nurse.name);
+  });
+
   it("refuses malformed JSON, unknown fields and schema errors, naming file, row and field, and imports nothing", async () => {
     const before = await countServices();
     const broken = await steward.manager.inject({
