@@ -46,6 +46,7 @@ import {
   type ReferralMove,
   readManifest,
   SCENARIOS,
+  type Scenario,
 } from "./scenarios.ts";
 
 const { values: args } = parseArgs({
@@ -349,6 +350,7 @@ const planFile = path.join(work, "floor-plan.json");
 writeFileSync(planFile, JSON.stringify(floorPlan));
 
 const load = { connections, seconds };
+const loadOf = (scenario: Scenario) => ({ ...load, connections: scenario.connections ?? connections });
 let httpFloor: Measured | undefined;
 const rawFloors = new Map<string, Measured>();
 {
@@ -372,7 +374,9 @@ const rawFloors = new Map<string, Measured>();
         `raw floor: ${scenario.key} (${floor.statements.length} statements)`,
         server.base,
         (i) => ({ method, path: `/floor/raw/${scenario.key}?i=${i + offset}` }),
-        floor.once && floor.spread ? { ...load, limit: Math.max(1, floor.spread.length - offset) } : load,
+        floor.once && floor.spread
+          ? { ...loadOf(scenario), limit: Math.max(1, floor.spread.length - offset) }
+          : loadOf(scenario),
       );
       rawFloors.set(scenario.key, result);
       await drain(server.base, "/floor/health");
@@ -406,7 +410,9 @@ const results = new Map<string, Measured>();
         server.base,
         (i) => withSession(scenario.request(i, ctx), session),
         // Each referral move serves once: stop when they are used up.
-        scenario.key === "referral-status" ? { ...load, limit: Math.max(1, trellisMoves.length) } : load,
+        scenario.key === "referral-status"
+          ? { ...loadOf(scenario), limit: Math.max(1, trellisMoves.length) }
+          : loadOf(scenario),
       );
       results.set(scenario.key, result);
       await drain(server.base, "/api/health");

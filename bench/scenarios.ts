@@ -67,6 +67,8 @@ export interface Scenario {
   /** Sample values the i-th request uses, so the raw floor can use the same ones (see floor-server.ts). */
   spread?: (manifest: Manifest) => string[];
   targets: { postgres: Target[]; pglite: Target[] };
+  /** Connections for this scenario's loads (its raw floor too), when not the run's. */
+  connections?: number;
 }
 
 const p99 = (ms: number): Target => ({ label: `p99 ≤ ${ms} ms`, metric: "p99", bound: ms });
@@ -140,6 +142,16 @@ export const SCENARIOS: Scenario[] = [
     account: "planner",
     request: (_i, { manifest }) => ({ path: `/api/plans/${manifest.samples.sipPlanId}/export?format=docx` }),
     targets: { postgres: [p50(300)], pglite: [p99(50)] },
+  },
+  {
+    key: "sip-docx-1",
+    name: "SIP DOCX export, one request at a time (1 connection)",
+    account: "planner",
+    request: (_i, { manifest }) => ({ path: `/api/plans/${manifest.samples.sipPlanId}/export?format=docx` }),
+    // What one planner waits for: rendering is CPU work, so under 64 connections on 2 cores a request mostly
+    // waits for the others' renders (see RESULTS.md).
+    targets: { postgres: [p50(300)], pglite: [p50(300)] },
+    connections: 1,
   },
   {
     key: "referral-status",
