@@ -10,7 +10,6 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupFileError, restore } from "../src/cli/backup.ts";
 import { seedDemo } from "../src/cli/demo.ts";
@@ -18,6 +17,7 @@ import { type Database, type Engine, openDatabase } from "../src/db/client.ts";
 import { organizations, partnershipDocuments, partnerships, users } from "../src/db/schema/index.ts";
 import { verifyAuditChain } from "../src/features/audit/audit.service.ts";
 import { testEngine } from "./helpers.ts";
+import { createScratchDatabase } from "./scratch.ts";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "trellis-backup-"));
@@ -33,24 +33,9 @@ async function emptyDatabase(engine: Engine) {
     const env = { ...process.env, DATABASE_URL: "", TRELLIS_DATA_DIR: dataDir };
     return { engine, env, open: () => openDatabase({ dataDir }) };
   }
-  const baseUrl = process.env.TEST_DATABASE_URL;
-  if (!baseUrl) throw new Error("PostgreSQL needs TEST_DATABASE_URL");
-  const name = `trellis_backup_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  created.push({
-    async drop() {
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  });
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const scratch = await createScratchDatabase("trellis_backup");
+  created.push(scratch);
+  const databaseUrl = scratch.url;
   const env = { ...process.env, DATABASE_URL: databaseUrl, TRELLIS_DATA_DIR: path.join(dir, "unused") };
   return { engine, env, open: () => openDatabase({ databaseUrl, poolSize: 2 }) };
 }

@@ -7,32 +7,19 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq, inArray, like } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../src/cli/demo.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { auditEvents, plans } from "../src/db/schema/index.ts";
 import { verifyAuditChain } from "../src/features/audit/audit.service.ts";
 import { testEngine } from "./helpers.ts";
+import { createScratchDatabase, freePort } from "./scratch.ts";
 
 const DEMO_PASSWORD = "trellis-demo";
 const PLANNER = "planner@anycounty.example";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** A database that outlives server processes: its environment for the server, and a way to open it here. */
 interface DurableDatabase {
@@ -51,16 +38,8 @@ async function durableDatabase(): Promise<DurableDatabase> {
       dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const baseUrl = process.env.TEST_DATABASE_URL;
-  if (!baseUrl) throw new Error("TRELLIS_TEST_ENGINE=postgres needs TEST_DATABASE_URL");
-  const name = `trellis_durability_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const scratch = await createScratchDatabase("trellis_durability");
+  const databaseUrl = scratch.url;
   // The server never seeds PostgreSQL on its own: do it here, as an operator would with `trellis demo`.
   const seeding = await openDatabase({ databaseUrl, poolSize: 2 });
   await seedDemo(seeding.db, { password: DEMO_PASSWORD });
@@ -70,10 +49,7 @@ async function durableDatabase(): Promise<DurableDatabase> {
     open: () => openDatabase({ databaseUrl, poolSize: 2 }),
     async dispose() {
       rmSync(dataDir, { recursive: true, force: true });
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }

@@ -1,7 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import pg from "pg";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import {
   auditEvents,
@@ -15,6 +13,7 @@ import {
 import { hashPassword } from "../src/features/accounts/passwords.ts";
 import { buildApp } from "../src/server/app.ts";
 import { type Config, loadConfig } from "../src/server/config.ts";
+import { createScratchDatabase } from "./scratch.ts";
 
 export const TEST_PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
@@ -31,34 +30,13 @@ export async function openTestDatabase(): Promise<Database & { dispose(): Promis
     const database = await openDatabase({ dataDir: "memory://" });
     return { ...database, dispose: () => database.close() };
   }
-  const baseUrl = process.env.TEST_DATABASE_URL;
-  if (!baseUrl) throw new Error("TRELLIS_TEST_ENGINE=postgres needs TEST_DATABASE_URL");
-  const name = `trellis_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  const scratch = await createScratchDatabase("trellis_test");
+  const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 10 });
   return {
     ...database,
     async dispose() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      // pool.end() resolves while its connections may still be saying goodbye; forcing the drop then kills
-      // them mid-way and their error surfaces as an unhandled one. Wait (briefly) until they are gone.
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const { rows } = await cleanup.query<{ n: string }>(
-          "select count(*) as n from pg_stat_activity where datname = $1",
-          [name],
-        );
-        if (Number(rows[0]?.n ?? 0) === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }

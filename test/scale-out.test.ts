@@ -1,10 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, MIGRATIONS_FOLDER, openDatabase } from "../src/db/client.ts";
 import { memberships, organizations, users } from "../src/db/schema/index.ts";
@@ -14,6 +11,7 @@ import { RETENTION_JOB } from "../src/features/privacy/retention.service.ts";
 import { ANNUAL_UPDATE_REMINDER_JOB } from "../src/features/sip/sip.reminders.ts";
 import { todayIn } from "../src/server/config.ts";
 import { TEST_PASSWORD, testEngine } from "./helpers.ts";
+import { createScratchDatabase, freePort, type ScratchDatabase } from "./scratch.ts";
 
 // Several app processes behind a load balancer, one PostgreSQL database: what the processes share lives in
 // the database (sessions, the daily jobs' claims, row versions), so any process can answer any request.
@@ -21,18 +19,6 @@ import { TEST_PASSWORD, testEngine } from "./helpers.ts";
 
 const TIME_ZONE = "America/Los_Angeles";
 const DAILY_JOBS = [REMINDER_JOB, ANNUAL_UPDATE_REMINDER_JOB, RETENTION_JOB];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -166,11 +152,9 @@ describe.skipIf(testEngine !== "postgres")(
   "several app processes on one PostgreSQL database (skipped on PGlite: one process per data directory)",
   { timeout: 400_000 },
   () => {
-    const baseUrl = process.env.TEST_DATABASE_URL ?? "";
-    const name = `trellis_scale_${randomBytes(6).toString("hex")}`;
-    const url = new URL(baseUrl || "postgres://localhost/none");
-    url.pathname = `/${name}`;
-    const databaseUrl = url.toString();
+    let scratch: ScratchDatabase;
+    let databaseUrl = "";
+    let name = "";
     let database: Database;
     let processes: AppProcess[] = [];
     const emails = { manager: "", staffA: "", staffB: "" };
@@ -183,10 +167,9 @@ describe.skipIf(testEngine !== "postgres")(
     };
 
     beforeAll(async () => {
-      const admin = new pg.Client({ connectionString: baseUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
+      scratch = await createScratchDatabase("trellis_scale");
+      databaseUrl = scratch.url;
+      name = scratch.name;
       // Both processes start together on the empty database: each applies migrations at start, under an
       // advisory lock. The daily jobs stay off until the data for them exists (see the jobs test).
       processes = await Promise.all(
@@ -228,10 +211,7 @@ describe.skipIf(testEngine !== "postgres")(
     afterAll(async () => {
       await Promise.all(processes.map((p) => p.stop()));
       await database?.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await scratch?.drop();
     });
 
     it("two processes starting together on an empty database migrate it once and both serve", async () => {
