@@ -1,6 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, Outlet, Route, Routes } from "react-router";
+import { Navigate, Outlet, Route, Routes, useOutletContext } from "react-router";
 import { AppShell } from "./AppShell.tsx";
 import { PublicLayout } from "./PublicLayout.tsx";
 
@@ -54,11 +54,15 @@ function PageLoading() {
   );
 }
 
-/** A pathless layout route: the pages below it suspend here, so the header and navigation stay in place. */
+/**
+ * A pathless layout route: the pages below it suspend here, so the header and navigation stay in place. It
+ * hands on its parent's outlet context (the admin area gives its panels the organization that way).
+ */
 function PageOutlet() {
+  const context = useOutletContext();
   return (
     <Suspense fallback={<PageLoading />}>
-      <Outlet />
+      <Outlet context={context} />
     </Suspense>
   );
 }
