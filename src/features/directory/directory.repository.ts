@@ -132,10 +132,23 @@ export async function refreshSearchDocuments(db: DbOrTx, serviceIds: string[] | 
     await run(() => sql`true`);
     return;
   }
-  for (let i = 0; i < serviceIds.length; i += CHUNK) {
-    const list = idList(serviceIds.slice(i, i + CHUNK));
-    await run((column) => sql`${column} in (${list})`);
+  if (serviceIds.length <= CHUNK) {
+    if (serviceIds.length > 0) await run((column) => sql`${column} in (${idList(serviceIds)})`);
+    return;
   }
+  // Many services (a large import): one set-based statement over a temporary table of their ids, so each part
+  // of the document is built by hash joins in one pass instead of one probe per service per chunk.
+  await db.execute(sql`create temporary table reindex_services (id uuid primary key) on commit drop`);
+  for (let i = 0; i < serviceIds.length; i += CHUNK) {
+    const rows = sql.join(
+      serviceIds.slice(i, i + CHUNK).map((id) => sql`(${id}::uuid)`),
+      sql`, `,
+    );
+    await db.execute(sql`insert into reindex_services (id) values ${rows} on conflict do nothing`);
+  }
+  await db.execute(sql`analyze reindex_services`);
+  await run((column) => sql`${column} in (select id from reindex_services)`);
+  await db.execute(sql`drop table reindex_services`);
 }
 
 const idList = (ids: string[]) =>

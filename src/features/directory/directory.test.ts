@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { inArray } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -124,6 +126,27 @@ describe("HSDS import", () => {
     }
     await importJson(steward.manager, directory);
     expect(await found("quixotic")).not.toContain(nurse.name);
+  });
+
+  it("re-indexes a large import (over a thousand services) in one pass, and finds every service", async () => {
+    const template = anyCountyDirectory().service?.find((s) => s.name === "Community Food Pantry");
+    if (!template) throw new Error("demo data changed");
+    const service = Array.from({ length: 1_200 }, (_, i) => ({
+      ...template,
+      id: randomUUID(),
+      name: `Quinceberry pantry ${i}`,
+    }));
+    const imported = await importJson(steward.manager, { service });
+    expect(imported.statusCode).toBe(200);
+    const found = await steward.staff.inject({
+      method: "GET",
+      url: "/api/directory/services?q=quinceberry&perPage=5",
+    });
+    expect(found.json().total_items).toBe(1_200);
+    // The tests after this one count the demo directory's services.
+    const ids = service.map((s) => s.id);
+    for (let i = 0; i < ids.length; i += 500)
+      await ctx.database.db.delete(hsdsServices).where(inArray(hsdsServices.id, ids.slice(i, i + 500)));
   });
 
   it("refuses malformed JSON, unknown fields and schema errors, naming file, row and field, and imports nothing", async () => {
