@@ -104,13 +104,13 @@ export interface Measured extends LoadResult {
 /**
  * Loads `base` for `seconds` with `connections`; each request comes from next(i) (i counts up from 0 across
  * all connections), so scenarios can spread over users, families or referrals. Latencies are per response.
- * With `limit`, the run ends early once that many requests have been sent.
+ * With `amount`, the run sends exactly that many requests (however long they take) instead of running `seconds`.
  */
 export async function runLoad(
   name: string,
   base: string,
   next: (i: number) => RequestSpec,
-  options: { connections: number; seconds: number; amount?: number; limit?: number },
+  options: { connections: number; seconds: number; amount?: number },
 ): Promise<Measured> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -125,7 +125,6 @@ export async function runLoad(
         method: first.method ?? "GET",
         path: first.path,
         setupRequest: (request: autocannon.Request) => {
-          if (options.limit !== undefined && counter >= options.limit) stop();
           const spec = next(counter++);
           return {
             ...request,
@@ -141,11 +140,8 @@ export async function runLoad(
       },
     ],
   };
-  let stop = () => {};
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options_, (error, done) => (error ? reject(error) : resolve(done)));
-    // Samples that serve once (referral moves) are used up: end the run rather than measure errors.
-    stop = () => instance.stop();
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
       const key = String(statusCode);

@@ -4,7 +4,7 @@
  * through the driver), all measured in the same run; plus the time to import N HSDS services.
  *
  *   npm run bench -- --data .bench-data/state.json [--connections 64] [--seconds 10] [--only caseload,family]
- *                    [--hsds-services 100000]
+ *                    [--hsds-services 100000] [--warmup 2]
  *
  * Steps, one process at a time on the database (PGlite takes one process per data directory):
  *  1. Trellis with bench/sql-capture.ts: one request per scenario, recording the SQL it sends.
@@ -57,6 +57,7 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     "hsds-services": { type: "string" },
     port: { type: "string", default: "3917" },
+    warmup: { type: "string", default: "2" },
   },
 });
 const manifestFile = args.data as string;
@@ -66,6 +67,8 @@ const seconds = Number(args.seconds);
 const only = args.only ? new Set(args.only.split(",").map((s) => s.trim())) : null;
 const hsdsServices = Number(args["hsds-services"] ?? (manifest.scale === "state" ? 100_000 : 5_000));
 const port = Number(args.port);
+/** Seconds of unmeasured load before each measured one, so the first scenario does not meet a cold cache. */
+const warmupSeconds = Number(args.warmup);
 const floorPort = port + 1;
 /** The app's pool (openDatabase's default; main.ts does not set it): the raw floor uses the same. */
 const APP_POOL_SIZE = 20;
@@ -197,6 +200,18 @@ async function send(base: string, spec: RequestSpec): Promise<number> {
   return response.status;
 }
 
+/** Unmeasured load (not for samples that serve once), then waits until the server has worked it off. */
+async function warmUp(
+  base: string,
+  next: (i: number) => RequestSpec,
+  load: { connections: number; seconds: number },
+  health: string,
+) {
+  if (warmupSeconds <= 0) return;
+  await runLoad("warm-up", base, next, { connections: load.connections, seconds: warmupSeconds });
+  await drain(base, health);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // 0. Before any server: what the referrals are now, the engine's version, the web build.
 
@@ -235,23 +250,23 @@ const orderedReferrals = manifest.samples.referralIds
     (r): r is { id: string; status: string; version: number; organizationId: string } =>
       !!r && ["sent", "accepted"].includes(r.status),
   );
-// The raw floor and Trellis each get their own half, so no referral is moved twice by surprise.
-const half = Math.floor(orderedReferrals.length / 2);
-const floorReferrals = orderedReferrals.slice(0, half);
-const trellisReferrals = orderedReferrals.slice(half);
-// The raw floor replays one recorded move, so it uses the referrals in the same state as the recorded one:
-// the largest group of equal status, version and sending organization.
-const groups = new Map<string, typeof floorReferrals>();
-for (const r of floorReferrals) {
+// The raw floor replays one recorded move, so it uses referrals in the same state as the recorded one: the
+// largest group of equal status, version and sending organization. Trellis moves the others; no referral is moved
+// by both, and both make the same number of moves (autocannon's \`amount\`), so neither runs out mid-load.
+const groups = new Map<string, typeof orderedReferrals>();
+for (const r of orderedReferrals) {
   const key = `${r.status}:${r.version}:${r.organizationId}`;
   const group = groups.get(key) ?? [];
   group.push(r);
   groups.set(key, group);
 }
 const floorGroup = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+const inFloor = new Set(floorGroup.map((r) => r.id));
 const captureReferral = floorGroup[0];
 const floorSpread = floorGroup.map((r) => r.id);
-const trellisMoves: ReferralMove[] = planMoves(trellisReferrals);
+const trellisMoves: ReferralMove[] = planMoves(orderedReferrals.filter((r) => !inFloor.has(r.id)));
+/** Moves per referral-status load, floor and Trellis alike (the floor's first referral is moved by the recording). */
+const referralMoves = Math.max(1, Math.min(floorSpread.length - 1, trellisMoves.length));
 const moveOf = (r: { id: string; status: string; version: number }): ReferralMove =>
   r.status === "sent"
     ? { id: r.id, version: r.version, status: "accepted" }
@@ -370,13 +385,13 @@ const rawFloors = new Map<string, Measured>();
       // The referral floor's first sample was moved by the recording; start after it.
       const offset = scenario.key === "referral-status" ? 1 : 0;
       const method = scenario.request(0, { manifest, moves: trellisMoves }).method ?? "GET";
+      const floorRequest = (i: number) => ({ method, path: `/floor/raw/${scenario.key}?i=${i + offset}` });
+      if (!floor.once) await warmUp(server.base, floorRequest, loadOf(scenario), "/floor/health");
       const result = await runLoad(
         `raw floor: ${scenario.key} (${floor.statements.length} statements)`,
         server.base,
-        (i) => ({ method, path: `/floor/raw/${scenario.key}?i=${i + offset}` }),
-        floor.once && floor.spread
-          ? { ...loadOf(scenario), limit: Math.max(1, floor.spread.length - offset) }
-          : loadOf(scenario),
+        floorRequest,
+        floor.once ? { ...loadOf(scenario), amount: referralMoves } : loadOf(scenario),
       );
       rawFloors.set(scenario.key, result);
       await drain(server.base, "/floor/health");
@@ -405,13 +420,16 @@ const results = new Map<string, Measured>();
         sessions.set(scenario.account, session);
       }
       const ctx = { manifest, moves: trellisMoves };
+      const request = (i: number) => withSession(scenario.request(i, ctx), session);
+      if (scenario.key !== "referral-status")
+        await warmUp(server.base, request, loadOf(scenario), "/api/health");
       const result = await runLoad(
         scenario.name,
         server.base,
-        (i) => withSession(scenario.request(i, ctx), session),
-        // Each referral move serves once: stop when they are used up.
+        request,
+        // Each referral move serves once: a fixed number of them, as many as the floor made.
         scenario.key === "referral-status"
-          ? { ...loadOf(scenario), limit: Math.max(1, trellisMoves.length) }
+          ? { ...loadOf(scenario), amount: referralMoves }
           : loadOf(scenario),
       );
       results.set(scenario.key, result);
@@ -489,7 +507,7 @@ Machine: ${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${Math.round(os.totalmem(
     : ""
 }. Command: \`${command}\`
 
-Trellis ran as \`NODE_ENV=production node --import tsx src/server/main.ts\` on 127.0.0.1 with \`TRELLIS_SIGNIN_RATE_LIMIT\` and \`TRELLIS_HSDS_RATE_LIMIT\` raised to ${RATE_LIMIT} for the run (the defaults, 30 and 300 a minute, would turn the load into 429s); the daily jobs were off (\`TRELLIS_SCHEDULER=off\`); autocannon ran in the bench process. The floors ran in \`bench/floor-server.ts\` (plain Fastify), not at the same time as Trellis. A raw floor replays the SQL Trellis sent for one request of the scenario (recorded by \`bench/sql-capture.ts\`) through a ${engine === "postgres" ? `pg Pool of ${APP_POOL_SIZE} (the app's pool size)` : "PGlite connection"}, less the session and membership lookup; the audit insert is included where the scenario writes one. p50/p95/p99 are computed from every response's latency; after each load the bench waits until the server has worked off the requests still in flight, so one scenario's backlog does not land on the next. Statements per request: ${statementCounts}.
+Trellis ran as \`NODE_ENV=production node --import tsx src/server/main.ts\` on 127.0.0.1 with \`TRELLIS_SIGNIN_RATE_LIMIT\` and \`TRELLIS_HSDS_RATE_LIMIT\` raised to ${RATE_LIMIT} for the run (the defaults, 30 and 300 a minute, would turn the load into 429s); the daily jobs were off (\`TRELLIS_SCHEDULER=off\`); autocannon ran in the bench process. The floors ran in \`bench/floor-server.ts\` (plain Fastify), not at the same time as Trellis. A raw floor replays the SQL Trellis sent for one request of the scenario (recorded by \`bench/sql-capture.ts\`) through a ${engine === "postgres" ? `pg Pool of ${APP_POOL_SIZE} (the app's pool size)` : "PGlite connection"}, less the session and membership lookup; the audit insert is included where the scenario writes one. Each measured load of a floor or scenario follows ${warmupSeconds} s of unmeasured load of the same requests (the warm-up), except the referral status update, whose moves serve once: it sends a fixed ${referralMoves} moves, floor and Trellis alike, on disjoint referrals. p50/p95/p99 are computed from every response's latency; after each load the bench waits until the server has worked off the requests still in flight, so one scenario's backlog does not land on the next. Statements per request: ${statementCounts}.
 
 ${markdownTable(rows)}
 
@@ -527,7 +545,11 @@ writeFileSync(
         targets: s.targets[engine].map((t) => evaluateTarget(t, results.get(s.key), rawFloors.get(s.key))),
       })),
       hsdsImport: importTiming ? { ...importTiming, targets: importTargets } : null,
-      referrals: { floor: floorSpread.length, trellisMoves: trellisMoves.length },
+      referrals: {
+        floor: floorSpread.length,
+        trellisMoves: trellisMoves.length,
+        movesPerLoad: referralMoves,
+      },
     },
     null,
     2,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrganizationWithRoles, createTestApp, type TestContext } from "../../../test/helpers.ts";
 import { families, libraryComments } from "../../db/schema/index.ts";
-import { jsonBodyProblems, MAX_JSON_DEPTH } from "./validation.ts";
+import { boundIntegers, INTEGER_RANGE, jsonBodyProblems, MAX_JSON_DEPTH } from "./validation.ts";
 
 let ctx: TestContext;
 let home: Awaited<ReturnType<typeof createOrganizationWithRoles>>;
@@ -65,5 +65,48 @@ describe("JSON bodies PostgreSQL or the stack cannot take (found by test/fuzz.te
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe("validation.failed");
+  });
+
+  it("bounds integers a schema leaves unbounded to what a PostgreSQL integer holds, and keeps bounds it sets", () => {
+    const schema = {
+      type: "object",
+      properties: {
+        version: { type: "integer" },
+        page: { type: "integer", minimum: 1, maximum: 500 },
+        maybe: { anyOf: [{ type: "integer" }, { type: "null" }] },
+        share: { type: "number" },
+      },
+    };
+    const bounded = boundIntegers(schema);
+    expect(bounded.properties.version).toEqual({ type: "integer", ...INTEGER_RANGE });
+    expect(bounded.properties.page).toEqual({ type: "integer", minimum: 1, maximum: 500 });
+    expect(bounded.properties.maybe.anyOf[0]).toEqual({ type: "integer", ...INTEGER_RANGE });
+    expect(bounded.properties.share).toEqual({ type: "number" });
+    expect(schema.properties.version).toEqual({ type: "integer" });
+  });
+
+  it("refuses a version too large for the database with 400 instead of a 500 (found on PostgreSQL)", async () => {
+    const created = await home.staff.inject({
+      method: "POST",
+      url: "/api/families",
+      payload: {
+        displayName: "Rivera",
+        members: [
+          { firstName: "Elena", lastName: "Rivera", dateOfBirth: "1980-01-01", relationship: "parent" },
+        ],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const response = await home.staff.inject({
+      method: "PATCH",
+      url: `/api/families/${created.json().id}`,
+      headers: { "content-type": "application/json" },
+      payload: '{"version":1e+308,"displayName":"call"}',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: "validation.failed" });
+    expect(response.json().error.details).toContainEqual(expect.objectContaining({ field: "/body/version" }));
+    const [stored] = await ctx.database.db.select().from(families);
+    expect(stored?.displayName).toBe("Rivera");
   });
 });

@@ -52,6 +52,35 @@ export function jsonBodyProblems(body: unknown): ErrorDetail[] {
   return problems;
 }
 
+/** PostgreSQL `integer` columns hold these; an integer outside them would end as a 500 at the query. */
+export const INTEGER_RANGE = { minimum: -2147483648, maximum: 2147483647 } as const;
+
+function isIntegerSchema(schema: Record<string, unknown>): boolean {
+  const type = schema.type;
+  return type === "integer" || (Array.isArray(type) && type.includes("integer"));
+}
+
+/**
+ * A copy of a route schema in which every integer without its own bounds is bounded to {@link INTEGER_RANGE}, so
+ * `{"version": 1e308}` is a 400 naming the field rather than an out-of-range error from the database.
+ */
+export function boundIntegers<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map((item) => boundIntegers(item)) as T;
+  if (schema === null || typeof schema !== "object") return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) copy[key] = boundIntegers(value);
+  // TypeBox marks its schemas with symbol keys (Kind, Optional); keep them.
+  for (const symbol of Object.getOwnPropertySymbols(schema))
+    (copy as Record<PropertyKey, unknown>)[symbol] = (schema as Record<PropertyKey, unknown>)[symbol];
+  if (isIntegerSchema(copy)) {
+    if (copy.minimum === undefined && copy.exclusiveMinimum === undefined)
+      copy.minimum = INTEGER_RANGE.minimum;
+    if (copy.maximum === undefined && copy.exclusiveMaximum === undefined)
+      copy.maximum = INTEGER_RANGE.maximum;
+  }
+  return copy as T;
+}
+
 /**
  * JSON bodies are validated strictly (a number where a string belongs is a 400, not a silent cast);
  * query strings and path parameters arrive as text and are coerced to their declared types.
@@ -60,7 +89,7 @@ export function installValidation(app: FastifyInstance): void {
   const strict = makeAjv(false);
   const coercing = makeAjv("array");
   app.setValidatorCompiler(({ schema, httpPart }) =>
-    httpPart === "body" ? strict.compile(schema) : coercing.compile(schema),
+    httpPart === "body" ? strict.compile(boundIntegers(schema)) : coercing.compile(boundIntegers(schema)),
   );
   // Before schema validation, for every route, with a schema or without (the HSDS import takes any JSON).
   app.addHook("preValidation", async (request) => {
