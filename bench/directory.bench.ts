@@ -16,7 +16,7 @@ import { demoId } from "../src/features/directory/directory.demo.ts";
 import { importHsds } from "../src/features/directory/directory.import.ts";
 import { searchServices } from "../src/features/directory/directory.service.ts";
 import { tableCsv } from "../src/features/directory/hsds.tabular.ts";
-import type { Actor } from "../src/server/authorization.ts";
+import { actorInOrganization } from "../src/server/authorization.ts";
 
 const { values } = parseArgs({
   options: { services: { type: "string", default: "100000" }, queries: { type: "string", default: "200" } },
@@ -159,23 +159,7 @@ const [user] = await db
   .values({ email: `bench-${Date.now()}@bench.example`, name: "Bench", passwordHash: "x" })
   .returning();
 if (!org || !user) throw new Error("setup failed");
-const actor: Actor = {
-  userId: user.id,
-  email: user.email,
-  name: user.name,
-  locale: "en",
-  memberships: [
-    {
-      organizationId: org.id,
-      organizationName: org.name,
-      organizationType: org.type,
-      role: "manager",
-      capabilities: [],
-    },
-  ],
-  activeOrganizationId: org.id,
-  via: "session",
-};
+const actor = actorInOrganization(user, org, "manager");
 const audit = {
   actorUserId: user.id,
   actorEmail: user.email,

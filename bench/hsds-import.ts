@@ -11,7 +11,7 @@ import { organizations, users } from "../src/db/schema/index.ts";
 import { demoId } from "../src/features/directory/directory.demo.ts";
 import { importHsds } from "../src/features/directory/directory.import.ts";
 import { tableCsv } from "../src/features/directory/hsds.tabular.ts";
-import type { Actor } from "../src/server/authorization.ts";
+import { actorInOrganization } from "../src/server/authorization.ts";
 
 const TOPICS = [
   "food",
@@ -156,23 +156,7 @@ export async function timeHsdsImport(
     .values({ email: `${tag}@bench.example`, name: "Bench importer", passwordHash: "not-a-hash" })
     .returning();
   if (!org || !user) throw new Error("import setup failed");
-  const actor: Actor = {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    locale: "en",
-    memberships: [
-      {
-        organizationId: org.id,
-        organizationName: org.name,
-        organizationType: org.type,
-        role: "manager",
-        capabilities: [],
-      },
-    ],
-    activeOrganizationId: org.id,
-    via: "session",
-  };
+  const actor = actorInOrganization(user, org, "manager");
   try {
     let started = performance.now();
     const files = hsdsPackage(n, tag);

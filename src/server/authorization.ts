@@ -37,6 +37,34 @@ export interface Resource {
 
 const ROLE_RANK: Record<Role, number> = { viewer: 1, staff: 2, manager: 3, admin: 4 };
 
+/**
+ * The actor of a user acting in one organization with one role, outside a request: the demo seed and the
+ * benchmarks, which call features directly.
+ */
+export function actorInOrganization(
+  user: { id: string; email: string; name: string },
+  organization: { id: string; name: string; type: string },
+  role: Role,
+): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    locale: "en",
+    memberships: [
+      {
+        organizationId: organization.id,
+        organizationName: organization.name,
+        organizationType: organization.type,
+        role,
+        capabilities: [],
+      },
+    ],
+    activeOrganizationId: organization.id,
+    via: "session",
+  };
+}
+
 export function membershipIn(actor: Actor, organizationId: string | null): ActorMembership | undefined {
   if (!organizationId) return undefined;
   return actor.memberships.find((m) => m.organizationId === organizationId);

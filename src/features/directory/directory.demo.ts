@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { type HsdsRecord, organizations, users } from "../../db/schema/index.ts";
-import type { Actor } from "../../server/authorization.ts";
+import { actorInOrganization } from "../../server/authorization.ts";
 import { importHsds } from "./directory.import.ts";
 import { HSDS_DIR } from "./hsds.schemas.ts";
 
@@ -652,24 +652,8 @@ export async function seedDemoDirectory(
     .where(sql`lower(${organizations.name}) = lower(${steward.organizationName})`);
   const [user] = await db.select().from(users).where(eq(users.email, steward.userEmail));
   if (!org || !user) throw new Error("demo directory: steward organization or user missing");
-  const actor: Actor = {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    locale: "en",
-    memberships: [
-      {
-        organizationId: org.id,
-        organizationName: org.name,
-        organizationType: org.type,
-        // The demo seeds as the steward's administrator, as `trellis demo` creates them together.
-        role: "admin",
-        capabilities: [],
-      },
-    ],
-    activeOrganizationId: org.id,
-    via: "session",
-  };
+  // The demo seeds as the steward's administrator, as `trellis demo` creates them together.
+  const actor = actorInOrganization(user, org, "admin");
   const audit = {
     actorUserId: user.id,
     actorEmail: "trellis demo",
