@@ -48,6 +48,20 @@ const SESSION_INSERT = /^insert into "sessions"/i;
 const TOKEN = /^[A-Za-z0-9_-]{32,}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Session and actor lookup: Trellis layers, not part of a raw floor. The session query spans lines (its
+ * memberships are a subquery), hence the `s` flag: without it the lookup, and the password hash it once carried,
+ * slipped into every raw floor.
+ */
+export function isTrellisLayer(s: Statement): boolean {
+  const t = s.text.toLowerCase().trim();
+  return (
+    /^select .* from "sessions"/s.test(t) ||
+    /^update "sessions"/.test(t) ||
+    /^select .* from "memberships"/s.test(t)
+  );
+}
+
 /** The column names of an `insert into "t" ("a", "b") values (…)` and, per column, its parameter index or null. */
 export function insertColumns(text: string): { column: string; param: number | null }[] {
   const match = /^insert into "[^"]+" \(([^)]*)\) values \((.*?)\)/i.exec(text);

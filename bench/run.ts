@@ -28,7 +28,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/db/client.ts";
-import type { FloorPlan, FloorScenario, Statement } from "./floor-server.ts";
+import { type FloorPlan, type FloorScenario, isTrellisLayer, type Statement } from "./floor-server.ts";
 import { timeHsdsImport } from "./hsds-import.ts";
 import {
   type Evaluated,
@@ -283,15 +283,6 @@ log(
 
 // ---------------------------------------------------------------------------------------------------------
 // 1. What SQL does Trellis send for one request of each scenario?
-
-/** Session and actor lookup: Trellis layers, not part of a raw floor. */
-function isTrellisLayer(s: Statement): boolean {
-  const t = s.text.toLowerCase();
-  if (/^select .* from "sessions"/.test(t)) return true;
-  if (/^update "sessions"/.test(t)) return true;
-  if (/^select .* from "memberships"/.test(t)) return true;
-  return false;
-}
 
 /** Waits until nothing else writes SQL (background work of the server), so the next request's SQL is its own. */
 async function quiet(file: string) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { blocks, insertColumns, rebuildAuditInsert, substitute } from "../bench/floor-server.ts";
+import {
+  blocks,
+  insertColumns,
+  isTrellisLayer,
+  rebuildAuditInsert,
+  substitute,
+} from "../bench/floor-server.ts";
 import { evaluateTarget, markdownTable, percentile, ratio, summarize } from "../bench/lib.ts";
 import { planMoves } from "../bench/scenarios.ts";
 import { chainHash } from "../src/features/audit/audit.chain.ts";
@@ -127,6 +133,25 @@ describe("markdownTable", () => {
 describe("raw floor replay helpers", () => {
   const auditInsert =
     'insert into "audit_events" ("seq", "id", "occurred_at", "actor_user_id", "actor_email", "organization_id", "action", "resource_type", "resource_id", "outcome", "request_id", "ip", "metadata", "prev_hash", "hash") values (default, default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)';
+
+  it("leaves the session lookup out of a raw floor, also when it spans lines, and keeps the scenario's SQL", () => {
+    const layer = (text: string) => isTrellisLayer({ text, values: [] });
+    // The shape of loadSessionActor's query: the memberships are a multi-line subquery before the from.
+    expect(
+      layer(`select "sessions"."csrf_token", "users"."id", coalesce((
+  select json_agg(json_build_object('organizationId', o.id) order by o.name)
+  from memberships m join organizations o on o.id = m.organization_id
+  where m.user_id = "users"."id"), '[]'::json) from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."id_hash" = $1 limit $2`),
+    ).toBe(true);
+    expect(layer('update "sessions" set "expires_at" = $1 where "sessions"."id_hash" = $2')).toBe(true);
+    expect(
+      layer('select "organization_id", "role" from "memberships" where "memberships"."user_id" = $1'),
+    ).toBe(true);
+    expect(layer('select "id", "display_name" from "families" where "families"."organization_id" = $1')).toBe(
+      false,
+    );
+    expect(layer('insert into "sessions" ("id_hash") values ($1)')).toBe(false);
+  });
 
   it("maps insert columns to their parameters", () => {
     const cols = insertColumns(auditInsert);

@@ -77,7 +77,12 @@ export interface SessionActor {
 
 export async function loadSessionActor(db: DbOrTx, idHash: string, now: Date): Promise<SessionActor | null> {
   const [row] = await db
-    .select({ session: sessions, user: users, memberships: membershipsJson })
+    // Only what the actor needs: the password hash never leaves the database on an ordinary request.
+    .select({
+      session: { activeOrganizationId: sessions.activeOrganizationId, csrfToken: sessions.csrfToken },
+      user: { id: users.id, email: users.email, name: users.name, locale: users.locale },
+      memberships: membershipsJson,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
