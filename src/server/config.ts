@@ -1,4 +1,5 @@
 import path from "node:path";
+import { dateTimeFormat } from "./intl.ts";
 
 /** Everything Trellis reads from the environment, in one typed place. */
 export interface Config {
@@ -81,10 +82,5 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
 
 /** Today's date (YYYY-MM-DD) in the configured time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }

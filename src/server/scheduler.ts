@@ -3,11 +3,10 @@ import { runDailyReminders } from "../features/plans/reminders.ts";
 import { runDailyRetention } from "../features/privacy/retention.service.ts";
 import { runAnnualUpdateReminders } from "../features/sip/sip.reminders.ts";
 import { todayIn } from "./config.ts";
+import { dateTimeFormat } from "./intl.ts";
 
 function hourIn(timeZone: string, now = new Date()): number {
-  return Number(
-    new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(now),
-  );
+  return Number(dateTimeFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).format(now));
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { ItemStatus } from "../../db/schema/plans.ts";
 import type { PlanDocument, PlanItemNode } from "../../features/plans/plans.presenter.ts";
 import type { FieldDefinition, I18nText, LevelDefinition } from "../../features/templates/template.schema.ts";
+import { dateTimeFormat } from "../../server/intl.ts";
 import { type ExportLocale, type ExportWord, statusLabel, word } from "../labels.ts";
 
 export interface TextRun {
@@ -119,9 +120,7 @@ function formatIsoDate(
   if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso ?? "";
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === "es" ? "es" : "en-US", { ...options, timeZone: "UTC" }).format(
-    date,
-  );
+  return dateTimeFormat(locale === "es" ? "es" : "en-US", { ...options, timeZone: "UTC" }).format(date);
 }
 
 export interface Contact {

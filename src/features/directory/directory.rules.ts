@@ -1,5 +1,7 @@
 /** Pure rules of the service directory (no I/O). */
 
+import { dateTimeFormat } from "../../server/intl.ts";
+
 export interface ScheduleLike {
   freq?: unknown;
   byday?: unknown;
@@ -14,7 +16,7 @@ const DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
 /** The weekday (MO…SU), date (YYYY-MM-DD) and minutes since midnight of an instant in a time zone. */
 export function localClock(now: Date, timeZone: string): { day: string; date: string; minutes: number } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+    dateTimeFormat("en-US", {
       timeZone,
       weekday: "short",
       year: "numeric",

@@ -5,6 +5,7 @@
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { ExportLocale } from "../../exports/labels.ts";
 import { pdfmake } from "../../exports/pdf/pdfmake.ts";
+import { dateTimeFormat } from "../../server/intl.ts";
 import { findInstrument, STRENGTHS_AND_NEEDS_V1 } from "./families.instruments.ts";
 import type { FamilyDocument } from "./families.presenter.ts";
 
@@ -55,7 +56,7 @@ export async function renderServicePlanPdf(
   const domainLabel = (key: string | undefined) =>
     key ? (instrument.domains.find((d) => d.key === key)?.label[locale] ?? key) : null;
   const date = (iso: string) =>
-    new Intl.DateTimeFormat(locale === "es" ? "es-US" : "en-US", {
+    dateTimeFormat(locale === "es" ? "es-US" : "en-US", {
       dateStyle: "long",
       timeZone: "UTC",
     }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));

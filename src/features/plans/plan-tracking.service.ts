@@ -77,11 +77,13 @@ export async function listTrackedItems(db: DbOrTx, q: TrackedItemQuery) {
     .where(and(or(...who), state, isNull(plans.archivedAt)))
     .orderBy(sql`${planItems.dueDate} asc nulls last`, asc(planItems.id))
     .limit(q.limit);
-  return rows.map((r) => ({
-    ...r,
-    assigneeDisplay: r.assigneeUserName ?? r.assigneeOrganizationName ?? r.assigneeText ?? "",
-    dueState: dueState(r.status, r.dueDate, q.today),
-  }));
+  // Adds the two derived fields to the rows in place (a spread copy of every row cost more than the query's mapping).
+  return rows.map((r) =>
+    Object.assign(r, {
+      assigneeDisplay: r.assigneeUserName ?? r.assigneeOrganizationName ?? r.assigneeText ?? "",
+      dueState: dueState(r.status, r.dueDate, q.today, soon),
+    }),
+  );
 }
 
 /** "My action steps": assigned to me, or (scope "organizations") to any of my organizations. */

@@ -1,6 +1,8 @@
 import type { ItemStatus, PlanValues } from "../../db/schema/plans.ts";
 import type { TemplateDefinition } from "../templates/template.schema.ts";
 import {
+  addDays,
+  DUE_SOON_DAYS,
   type DueState,
   documentOrder,
   dueState,
@@ -131,6 +133,7 @@ export function presentPlan(
   today: string,
 ): PlanDocument {
   const numbers = numberItems(plan.template, items);
+  const soon = addDays(today, DUE_SOON_DAYS);
   const nodes = new Map<string, PlanItemNode>();
   for (const row of documentOrder(plan.template, items)) {
     nodes.set(row.id, {
@@ -146,7 +149,7 @@ export function presentPlan(
       assignee: presentAssignee(row),
       dueDate: row.dueDate,
       timeframe: row.timeframe,
-      dueState: dueState(row.status, row.dueDate, today),
+      dueState: dueState(row.status, row.dueDate, today, soon),
       completedAt: row.completedAt?.toISOString() ?? null,
       version: row.version,
       updatedAt: row.updatedAt.toISOString(),

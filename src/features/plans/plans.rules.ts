@@ -134,11 +134,17 @@ export const DUE_SOON_DAYS = 30;
 export type DueState = "overdue" | "due_soon" | "later" | "done" | "none";
 
 /** ISO dates compare as strings; `today` is the user's calendar day (YYYY-MM-DD). */
-export function dueState(status: ItemStatus | null, dueDate: string | null, today: string): DueState {
+/** `soon` is the last day that counts as due soon; callers classifying many items pass it once. */
+export function dueState(
+  status: ItemStatus | null,
+  dueDate: string | null,
+  today: string,
+  soon: string = addDays(today, DUE_SOON_DAYS),
+): DueState {
   if (status === "completed" || status === "dropped" || status === "deferred") return "done";
   if (!dueDate) return "none";
   if (dueDate < today) return "overdue";
-  return dueDate <= addDays(today, DUE_SOON_DAYS) ? "due_soon" : "later";
+  return dueDate <= soon ? "due_soon" : "later";
 }
 
 export function addDays(isoDate: string, days: number): string {

@@ -5,6 +5,7 @@
  */
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { renderPdf } from "../../exports/pdf/pdfmake.ts";
+import { dateTimeFormat } from "../../server/intl.ts";
 import type { PrivacyLocale } from "./consent-form.labels.ts";
 
 export interface PdfOptions {
@@ -21,7 +22,7 @@ const intlLocale = (locale: PrivacyLocale) => (locale === "es" ? "es-US" : "en-U
 /** An ISO date (or the date part of a timestamp) written out: "March 4, 2026" / "4 de marzo de 2026". */
 export function longDate(iso: string | null, locale: PrivacyLocale): string {
   if (!iso) return "—";
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(
+  return dateTimeFormat(intlLocale(locale), { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${iso.slice(0, 10)}T00:00:00Z`),
   );
 }
@@ -29,7 +30,7 @@ export function longDate(iso: string | null, locale: PrivacyLocale): string {
 /** A moment in the deployment's time zone, with the day and the time. */
 export function dateTime(value: string | Date | null, options: PdfOptions): string {
   if (!value) return "—";
-  return new Intl.DateTimeFormat(intlLocale(options.locale), {
+  return dateTimeFormat(intlLocale(options.locale), {
     year: "numeric",
     month: "short",
     day: "numeric",
