@@ -75,18 +75,39 @@ export interface SessionActor {
   csrfToken: string;
 }
 
+function buildSessionActorQuery(db: DbOrTx) {
+  return (
+    db
+      // Only what the actor needs: the password hash never leaves the database on an ordinary request.
+      .select({
+        session: { activeOrganizationId: sessions.activeOrganizationId, csrfToken: sessions.csrfToken },
+        user: { id: users.id, email: users.email, name: users.name, locale: users.locale },
+        memberships: membershipsJson,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now"))),
+      )
+      .limit(1)
+      // Every authenticated request runs it: built once, and a named statement PostgreSQL plans once per connection.
+      .prepare("trellis_session_actor")
+  );
+}
+
+const sessionActorQueries = new WeakMap<DbOrTx, ReturnType<typeof buildSessionActorQuery>>();
+
+function sessionActorQuery(db: DbOrTx) {
+  let query = sessionActorQueries.get(db);
+  if (!query) {
+    query = buildSessionActorQuery(db);
+    sessionActorQueries.set(db, query);
+  }
+  return query;
+}
+
 export async function loadSessionActor(db: DbOrTx, idHash: string, now: Date): Promise<SessionActor | null> {
-  const [row] = await db
-    // Only what the actor needs: the password hash never leaves the database on an ordinary request.
-    .select({
-      session: { activeOrganizationId: sessions.activeOrganizationId, csrfToken: sessions.csrfToken },
-      user: { id: users.id, email: users.email, name: users.name, locale: users.locale },
-      memberships: membershipsJson,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
-    .limit(1);
+  const [row] = await sessionActorQuery(db).execute({ idHash, now });
   if (!row) return null;
   const userMemberships = row.memberships.map(toActorMembership);
   const active =
