@@ -230,4 +230,7 @@ async function removeImported(
   } catch {
     // Audit rows and the like may still name them; an empty organization is harmless.
   }
+  // The deleted rows stay behind as dead tuples until autovacuum comes by: without this, the next run's directory
+  // and HSDS page counts scan twice the rows (an HSDS page went from 230 to 12 req/s in the database alone).
+  for (const t of tables) await database.db.execute(sql`vacuum analyze ${sql.identifier(t)}`);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inlineParameters, isPlainRead, sqlLiteral } from "../bench/db-ceiling.ts";
 import {
   blocks,
   insertColumns,
@@ -239,5 +240,26 @@ describe("planMoves", () => {
       { id: "a", version: 2, status: "completed" },
       { id: "d", version: 2, status: "completed" },
     ]);
+  });
+});
+
+describe("database ceiling (bench/db-ceiling.ts)", () => {
+  it("writes values as SQL literals, quotes escaped, $10 not mistaken for $1", () => {
+    const values = ["o'brien", 2, null, true, ["a", "b,c"], { k: "v" }, "x", "x", "x", "ten"];
+    const text = `select $1, $2, $3, $4, $5, $6, $10`;
+    expect(inlineParameters({ text, values })).toBe(
+      `select 'o''brien', 2, null, true, '{"a","b,c"}', '{"k":"v"}', 'ten'`,
+    );
+    expect(() => sqlLiteral(Number.NaN)).toThrow();
+    expect(() => sqlLiteral("a\u0000")).toThrow();
+  });
+
+  it("keeps plain reads and leaves out locks, row locks and writes", () => {
+    const read = (text: string) => isPlainRead({ text, values: [] });
+    expect(read('select "id" from "families" where "id" = $1')).toBe(true);
+    expect(read("select pg_advisory_xact_lock($1)")).toBe(false);
+    expect(read('select "id" from "referrals" where "id" = $1 for update')).toBe(false);
+    expect(read('insert into "audit_events" ("id") values ($1)')).toBe(false);
+    expect(read("begin")).toBe(false);
   });
 });
