@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -18,6 +18,22 @@ export type Db = PgDatabase<any, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** A service function that may run inside a caller's transaction takes this. */
 export type DbOrTx = Db | Tx;
+
+/**
+ * Runs independent loads: at once on the pool, one after another inside a transaction. A transaction is one
+ * connection, and a query sent to a connection that is still busy is only queued by the pg driver (deprecated;
+ * pg 9 refuses it), so running them "at once" there gains nothing.
+ */
+export async function allOf<const L extends readonly (() => PromiseLike<unknown>)[]>(
+  db: DbOrTx,
+  loads: L,
+): Promise<{ -readonly [K in keyof L]: Awaited<ReturnType<L[K]>> }> {
+  type Results = { -readonly [K in keyof L]: Awaited<ReturnType<L[K]>> };
+  if (!(db instanceof PgTransaction)) return (await Promise.all(loads.map((load) => load()))) as Results;
+  const results: unknown[] = [];
+  for (const load of loads) results.push(await load());
+  return results as Results;
+}
 
 export type Engine = "pglite" | "postgres";
 

@@ -5,7 +5,7 @@
  * expiry ends access on the very next request.
  */
 
-import type { DbOrTx } from "../../db/client.ts";
+import { allOf, type DbOrTx } from "../../db/client.ts";
 import { type ConsentPurpose, DATA_CATEGORIES, type DataCategory } from "../../db/schema/consent.ts";
 import { type Actor, authorize } from "../../server/authorization.ts";
 import { AccessDeniedError, AppError } from "../../server/errors.ts";
@@ -56,9 +56,9 @@ export async function decideForFamilies(
   },
 ): Promise<Map<string, FamilyAccessDecision>> {
   const familyIds = [...new Set(request.familyIds)];
-  const [consentRows, openAccesses] = await Promise.all([
-    loadConsents(db, request.ownerOrganizationId, familyIds, request.readerOrganizationId),
-    loadOpenBreakGlass(db, familyIds, request.readerOrganizationId, request.now ?? new Date()),
+  const [consentRows, openAccesses] = await allOf(db, [
+    () => loadConsents(db, request.ownerOrganizationId, familyIds, request.readerOrganizationId),
+    () => loadOpenBreakGlass(db, familyIds, request.readerOrganizationId, request.now ?? new Date()),
   ]);
   const decisions = new Map<string, FamilyAccessDecision>();
   for (const familyId of familyIds) {

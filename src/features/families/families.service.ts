@@ -1,6 +1,6 @@
 /** Families: intake with duplicate check, search, the family record, edits, merge, caseloads, settings. */
 import { and, eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.ts";
+import { allOf, type DbOrTx } from "../../db/client.ts";
 import {
   families,
   familyAssessments,
@@ -47,13 +47,13 @@ export async function readFamilyDocument(
 ): Promise<FamilyDocument> {
   const row = await loadFamilyRow(db, organizationId, familyId);
   if (!row) throw notFound("Family");
-  const [members, assessments, plans, contacts, closures, settings] = await Promise.all([
-    loadMembers(db, organizationId, [familyId]),
-    loadAssessments(db, organizationId, [familyId]),
-    loadPlans(db, organizationId, [familyId]),
-    loadContacts(db, organizationId, familyId),
-    loadClosures(db, organizationId, familyId),
-    loadSettings(db, organizationId),
+  const [members, assessments, plans, contacts, closures, settings] = await allOf(db, [
+    () => loadMembers(db, organizationId, [familyId]),
+    () => loadAssessments(db, organizationId, [familyId]),
+    () => loadPlans(db, organizationId, [familyId]),
+    () => loadContacts(db, organizationId, familyId),
+    () => loadClosures(db, organizationId, familyId),
+    () => loadSettings(db, organizationId),
   ]);
   const names = await userNames(db, [
     row.family.caseManagerUserId,
@@ -95,11 +95,11 @@ export async function getFamily(deps: FamiliesDeps, actor: Actor, familyId: stri
 async function summaries(db: DbOrTx, organizationId: string, filters: FamilyFilters, today: string) {
   const rows = await listFamilyRows(db, organizationId, filters);
   const ids = rows.map((r) => r.id);
-  const [members, assessments, plans, last] = await Promise.all([
-    loadMembers(db, organizationId, ids),
-    loadAssessments(db, organizationId, ids),
-    loadPlans(db, organizationId, ids),
-    lastContacts(db, organizationId, ids),
+  const [members, assessments, plans, last] = await allOf(db, [
+    () => loadMembers(db, organizationId, ids),
+    () => loadAssessments(db, organizationId, ids),
+    () => loadPlans(db, organizationId, ids),
+    () => lastContacts(db, organizationId, ids),
   ]);
   const names = await userNames(
     db,

@@ -4,7 +4,7 @@
  * mailed (through the outbox) to the other side. No family data goes in the mail, only a link.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client.ts";
+import { allOf, type Db, type DbOrTx } from "../../db/client.ts";
 import { type ReferralStatus, referralEvents, referrals } from "../../db/schema/index.ts";
 import { type Actor, authorize, hasRole, membershipIn } from "../../server/authorization.ts";
 import { AccessDeniedError, AppError } from "../../server/errors.ts";
@@ -133,30 +133,36 @@ async function readDocuments(
   for (const row of rows)
     bySender.set(row.organizationId, [...(bySender.get(row.organizationId) ?? []), row]);
   const events = (
-    await Promise.all(
-      [...bySender.entries()].map(([org, list]) =>
-        loadEvents(
-          db,
-          org,
-          list.map((r) => r.id),
-        ),
+    await allOf(
+      db,
+      [...bySender.entries()].map(
+        ([org, list]) =>
+          () =>
+            loadEvents(
+              db,
+              org,
+              list.map((r) => r.id),
+            ),
       ),
     )
   ).flat();
-  const [orgs, users, familiesById] = await Promise.all([
-    organizationNames(
-      db,
-      rows.flatMap((r) => [r.organizationId, r.receivingOrganizationId]),
-    ),
-    userNames(db, [...rows.map((r) => r.sentBy), ...events.map((e) => e.actorUserId)]),
+  const first = rows[0];
+  const [orgs, users, familiesById] = await allOf(db, [
+    () =>
+      organizationNames(
+        db,
+        rows.flatMap((r) => [r.organizationId, r.receivingOrganizationId]),
+      ),
+    () => userNames(db, [...rows.map((r) => r.sentBy), ...events.map((e) => e.actorUserId)]),
     // Only the sender reads the family's name; the receiver's documents never touch the families table.
-    side === "sender" && rows[0]
-      ? familyNames(
-          db,
-          rows[0].organizationId,
-          rows.map((r) => r.familyId),
-        )
-      : Promise.resolve(new Map<string, string>()),
+    () =>
+      side === "sender" && first
+        ? familyNames(
+            db,
+            first.organizationId,
+            rows.map((r) => r.familyId),
+          )
+        : Promise.resolve(new Map<string, string>()),
   ]);
   return rows.map((row) =>
     presentReferral(row, side, {
@@ -191,14 +197,16 @@ async function notifyOtherSide(
     const receiverId = row.receivingOrganizationId;
     const recipients = await staffEmails(tx, receiverId);
     const from = names.get(row.organizationId) ?? "An organization";
-    return Promise.all(
-      recipients.map((to) =>
-        deps.mailer.enqueue(tx, {
-          organizationId: receiverId,
-          to,
-          subject: `Referral to ${row.serviceName}: ${what}`,
-          body: `${from} — referral to ${row.serviceName}: ${what}. Open it in Trellis: ${link}`,
-        }),
+    return allOf(
+      tx,
+      recipients.map(
+        (to) => () =>
+          deps.mailer.enqueue(tx, {
+            organizationId: receiverId,
+            to,
+            subject: `Referral to ${row.serviceName}: ${what}`,
+            body: `${from} — referral to ${row.serviceName}: ${what}. Open it in Trellis: ${link}`,
+          }),
       ),
     );
   }

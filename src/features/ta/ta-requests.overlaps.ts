@@ -3,7 +3,7 @@
  * board: providers of the state dismiss a pair or link it (an engagement then answers the request).
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/client.ts";
+import { allOf, type Db, type DbOrTx } from "../../db/client.ts";
 import { taEngagements, taOverlaps } from "../../db/schema/index.ts";
 import { type Actor, authorize, membershipIn } from "../../server/authorization.ts";
 import { AccessDeniedError, AppError } from "../../server/errors.ts";
@@ -98,9 +98,9 @@ export async function detectOverlaps(
   if (closed) return 0;
   const item = subject.kind === "request" ? requestItem(subject.row) : engagementItem(subject.row);
   await lockStateOverlaps(tx, item.stateCode);
-  const [requests, engagements] = await Promise.all([
-    requestCandidates(tx, item.stateCode, item.from, item.to, options.slackDays),
-    engagementCandidates(tx, item.stateCode, item.from, item.to, options.slackDays),
+  const [requests, engagements] = await allOf(tx, [
+    () => requestCandidates(tx, item.stateCode, item.from, item.to, options.slackDays),
+    () => engagementCandidates(tx, item.stateCode, item.from, item.to, options.slackDays),
   ]);
   const candidates = [
     ...requests
