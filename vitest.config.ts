@@ -9,7 +9,16 @@ export default defineConfig({
     projects: [
       { test: { ...shared, name: "pglite", env: { TRELLIS_TEST_ENGINE: "pglite" } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ test: { ...shared, name: "postgres", env: { TRELLIS_TEST_ENGINE: "postgres" } } }]
+        ? [
+            {
+              test: {
+                ...shared,
+                name: "postgres",
+                env: { TRELLIS_TEST_ENGINE: "postgres" },
+                setupFiles: ["test/setup/one-query-per-connection.ts"],
+              },
+            },
+          ]
         : []),
     ],
   },
