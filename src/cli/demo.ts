@@ -18,6 +18,7 @@ import { seedDemoSip } from "../features/sip/sip.demo.ts";
 import { seedDemoLearning } from "../features/ta/learning.demo.ts";
 import { seedDemoTa } from "../features/ta/ta.demo.ts";
 import { loadTemplates } from "../features/templates/templates.service.ts";
+import { DEFAULT_TIME_ZONE, todayIn } from "../server/config.ts";
 import { seedDemoPlans } from "./demo-plans.ts";
 
 interface DemoOrganization {
@@ -166,7 +167,15 @@ const DEMO_AUDIT = {
   ip: null,
 };
 
-export async function seedDemo(db: Db, options: { password: string; onProgress?: (step: string) => void }) {
+export async function seedDemo(
+  db: Db,
+  options: {
+    password: string;
+    onProgress?: (step: string) => void;
+    /** The deployment's time zone: the demo's "today" must be the app's, not UTC's. */
+    timeZone?: string;
+  },
+) {
   const passwordHash = await hashPassword(options.password);
   await db.transaction(async (tx) => {
     const orgIds = new Map<string, string>();
@@ -236,7 +245,7 @@ export async function seedDemo(db: Db, options: { password: string; onProgress?:
       const n = await seedDemoFamilies(tx, {
         organizationId: frc,
         caseManagerUserId: rosa,
-        today: new Date().toISOString().slice(0, 10),
+        today: todayIn(options.timeZone ?? DEFAULT_TIME_ZONE),
       });
       options.onProgress?.(`${n} families at the family resource center`);
     }

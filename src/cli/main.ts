@@ -54,7 +54,11 @@ async function main(argv: string[]): Promise<number> {
           console.error("The database already has users; use `trellis demo --reset` to start over.");
           return 1;
         }
-        await seedDemo(database.db, { password: config.demoPassword, onProgress: progress });
+        await seedDemo(database.db, {
+          password: config.demoPassword,
+          onProgress: progress,
+          timeZone: config.timeZone,
+        });
         console.log(`demo data created; password for every demo user: ${config.demoPassword}`);
         return 0;
       }

@@ -66,7 +66,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     demoPassword: env.TRELLIS_DEMO_PASSWORD ?? "trellis-demo",
     sessionTtlHours: intFromEnv(env.TRELLIS_SESSION_TTL_HOURS, 12),
     logLevel: env.LOG_LEVEL ?? "info",
-    timeZone: env.TRELLIS_TIMEZONE ?? "America/Los_Angeles",
+    timeZone: env.TRELLIS_TIMEZONE ?? DEFAULT_TIME_ZONE,
     signInRateLimitPerMinute: intFromEnv(env.TRELLIS_SIGNIN_RATE_LIMIT, 30),
     hsdsApiAccess: env.TRELLIS_HSDS_API === "token" ? "token" : "public",
     hsdsRateLimitPerMinute: intFromEnv(env.TRELLIS_HSDS_RATE_LIMIT, 300),
@@ -79,6 +79,9 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
   if (base.jobsFromHour < 0 || base.jobsFromHour > 23) throw new Error("TRELLIS_JOBS_FROM_HOUR must be 0–23");
   return { ...base, ...overrides };
 }
+
+/** Where Trellis is used unless TRELLIS_TIMEZONE says otherwise. */
+export const DEFAULT_TIME_ZONE = "America/Los_Angeles";
 
 /** Today's date (YYYY-MM-DD) in the configured time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {

@@ -15,7 +15,7 @@ const app = await buildApp({ database, config });
 // The laptop experience: an empty embedded database gets demo data. Never on PostgreSQL unless asked.
 if (database.engine === "pglite" && (await isDatabaseEmpty(database.db))) {
   app.log.info("empty embedded database: creating demo data");
-  await seedDemo(database.db, { password: config.demoPassword });
+  await seedDemo(database.db, { password: config.demoPassword, timeZone: config.timeZone });
   app.log.info("demo data created");
 }
 

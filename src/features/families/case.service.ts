@@ -82,7 +82,7 @@ export async function createAssessment(
       organizationId: scope.organizationId,
       metadata: { assessmentId: row?.id, suggestedIntensity: suggestion.level },
     });
-    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today());
+    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -110,7 +110,7 @@ export async function setIntensity(
       organizationId: scope.organizationId,
       metadata: { level: input.level },
     });
-    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today());
+    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -185,7 +185,7 @@ export async function createServicePlan(
       organizationId: org,
       metadata: { revision, pendingApproval: requirePlanApproval },
     });
-    return readFamilyDocument(tx, org, familyId, deps.today());
+    return readFamilyDocument(tx, org, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -241,7 +241,7 @@ export async function approveServicePlan(
       organizationId: org,
       metadata: { revision },
     });
-    return readFamilyDocument(tx, org, familyId, deps.today());
+    return readFamilyDocument(tx, org, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -285,7 +285,7 @@ export async function logContact(
       organizationId: scope.organizationId,
       metadata: { contactId: row?.id, kind: input.kind },
     });
-    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today());
+    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -324,7 +324,7 @@ export async function closeCase(
       organizationId: scope.organizationId,
       metadata: { reason: input.reason },
     });
-    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today());
+    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -356,6 +356,6 @@ export async function reopenCase(
       resourceId: familyId,
       organizationId: scope.organizationId,
     });
-    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today());
+    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today(), deps.timeZone);
   });
 }

@@ -6,6 +6,8 @@ import { findFamilyOwner } from "./families.repository.ts";
 export interface FamiliesDeps {
   db: Db;
   today: () => string;
+  /** The deployment's time zone: the day a plan was written is its day there, not in UTC. */
+  timeZone: string;
 }
 
 export interface FamilyScope {

@@ -1,5 +1,6 @@
 /** Rows in, API shapes out: never raw rows. Due dates and the step are computed here from the rules. */
 import type { Static } from "typebox";
+import { todayIn } from "../../server/config.ts";
 import { findInstrument, STRENGTHS_AND_NEEDS_V1 } from "./families.instruments.ts";
 import type {
   AssessmentRow,
@@ -27,8 +28,9 @@ export type FamilyDocument = Static<typeof FamilyDocumentSchema>;
 export type FamilySummary = Static<typeof FamilySummarySchema>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const openedOn = (f: FamilyRow) =>
-  f.enrollmentDate ?? f.referralDate ?? f.createdAt.toISOString().slice(0, 10);
+/** The day a case opened: its enrollment or referral date, else the day it was created where the deployment is. */
+const openedOn = (f: FamilyRow, timeZone: string) =>
+  f.enrollmentDate ?? f.referralDate ?? todayIn(timeZone, f.createdAt);
 
 interface CaseFacts {
   family: FamilyRow;
@@ -39,6 +41,7 @@ interface CaseFacts {
   plans: ServicePlanRow[];
   lastContactOn: string | null;
   today: string;
+  timeZone: string;
 }
 
 function dues(facts: CaseFacts) {
@@ -51,14 +54,14 @@ function dues(facts: CaseFacts) {
     contact: contactDue({
       intensity: family.intensity,
       lastContactOn: facts.lastContactOn,
-      openedOn: openedOn(family),
+      openedOn: openedOn(family, facts.timeZone),
       today,
     }),
     reassessment: reassessmentDue({
       instrument,
       intensity: family.intensity,
       lastAssessedOn: latest?.assessedOn ?? null,
-      openedOn: openedOn(family),
+      openedOn: openedOn(family, facts.timeZone),
       today,
     }),
   };
@@ -66,7 +69,9 @@ function dues(facts: CaseFacts) {
 
 function stepOf(facts: CaseFacts) {
   const plan = facts.plans[0];
-  const planDay = plan ? plan.createdAt.toISOString().slice(0, 10) : null;
+  // The plan's day where the deployment is: a plan written at 5 pm in California is written on that day, not the
+  // next (its UTC date), and a contact that afternoon counts.
+  const planDay = plan ? todayIn(facts.timeZone, plan.createdAt) : null;
   return caseStep({
     closed: facts.family.status === "closed",
     assessments: facts.assessments.length,

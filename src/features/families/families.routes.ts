@@ -61,7 +61,11 @@ const tags = ["families"];
 const FamilySettings = Type.Object({ requirePlanApproval: Type.Boolean(), canManage: Type.Boolean() });
 
 export const familiesRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const deps = (): FamiliesDeps => ({ db: app.database.db, today: () => todayIn(app.config.timeZone) });
+  const deps = (): FamiliesDeps => ({
+    db: app.database.db,
+    today: () => todayIn(app.config.timeZone),
+    timeZone: app.config.timeZone,
+  });
 
   app.get(
     "/assessment-instruments",

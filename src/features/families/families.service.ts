@@ -44,6 +44,7 @@ export async function readFamilyDocument(
   organizationId: string,
   familyId: string,
   today: string,
+  timeZone: string,
 ): Promise<FamilyDocument> {
   const row = await loadFamilyRow(db, organizationId, familyId);
   if (!row) throw notFound("Family");
@@ -74,6 +75,7 @@ export async function readFamilyDocument(
       lastContactOn: contacts[0]?.contactDate ?? null,
       requirePlanApproval: settings.requirePlanApproval,
       today,
+      timeZone,
     },
     names,
   );
@@ -81,7 +83,7 @@ export async function readFamilyDocument(
 
 export async function getFamily(deps: FamiliesDeps, actor: Actor, familyId: string, audit: AuditContext) {
   const scope = await requireFamily(deps.db, actor, familyId, "family.read");
-  const doc = await readFamilyDocument(deps.db, scope.organizationId, familyId, deps.today());
+  const doc = await readFamilyDocument(deps.db, scope.organizationId, familyId, deps.today(), deps.timeZone);
   await recordAudit(deps.db, audit, {
     action: "family.read",
     outcome: "success",
@@ -92,7 +94,13 @@ export async function getFamily(deps: FamiliesDeps, actor: Actor, familyId: stri
   return doc;
 }
 
-async function summaries(db: DbOrTx, organizationId: string, filters: FamilyFilters, today: string) {
+async function summaries(
+  db: DbOrTx,
+  organizationId: string,
+  filters: FamilyFilters,
+  today: string,
+  timeZone: string,
+) {
   const rows = await listFamilyRows(db, organizationId, filters);
   const ids = rows.map((r) => r.id);
   const [members, assessments, plans, last] = await allOf(db, [
@@ -122,6 +130,7 @@ async function summaries(db: DbOrTx, organizationId: string, filters: FamilyFilt
         plans: plansBy.get(family.id) ?? [],
         lastContactOn: last.get(family.id) ?? null,
         today,
+        timeZone,
       },
       names,
     ),
@@ -150,6 +159,7 @@ export async function listFamilies(
       status: query.status,
     },
     deps.today(),
+    deps.timeZone,
   );
   // Search terms can be names and phone numbers: the log records which filters, not their values.
   await recordAudit(deps.db, audit, {
@@ -282,7 +292,7 @@ export async function createFamily(
       organizationId,
       metadata: { members: input.members.length, duplicatesConfirmed: duplicates.length },
     });
-    return readFamilyDocument(tx, organizationId, family.id, deps.today());
+    return readFamilyDocument(tx, organizationId, family.id, deps.today(), deps.timeZone);
   });
 }
 
@@ -376,7 +386,7 @@ export async function updateFamily(
       organizationId: scope.organizationId,
       metadata: { fields: Object.keys(changes) },
     });
-    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today());
+    return readFamilyDocument(tx, scope.organizationId, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -425,7 +435,7 @@ export async function addFamilyMember(
       organizationId: org,
       metadata: { memberId: added?.id ?? null },
     });
-    return readFamilyDocument(tx, org, familyId, deps.today());
+    return readFamilyDocument(tx, org, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -468,7 +478,7 @@ export async function updateFamilyMember(
       organizationId: org,
       metadata: { memberId, fields: Object.keys(changes) },
     });
-    return readFamilyDocument(tx, org, familyId, deps.today());
+    return readFamilyDocument(tx, org, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -515,7 +525,7 @@ export async function removeFamilyMember(
       organizationId: org,
       metadata: { memberId },
     });
-    return readFamilyDocument(tx, org, familyId, deps.today());
+    return readFamilyDocument(tx, org, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -580,7 +590,7 @@ export async function mergeFamilies(
       organizationId: org,
       metadata: { mergedFamilyId: dup },
     });
-    return readFamilyDocument(tx, org, familyId, deps.today());
+    return readFamilyDocument(tx, org, familyId, deps.today(), deps.timeZone);
   });
 }
 
@@ -603,6 +613,7 @@ export async function getCaseload(
     organizationId,
     { status: "open", caseManagerUserId: view === "mine" ? actor.userId : undefined },
     deps.today(),
+    deps.timeZone,
   );
   const urgency = (f: FamilySummary) =>
     (f.inCrisis ? 0 : 4) + (f.contactDue?.overdue ? 0 : 2) + (f.reassessmentDue?.overdue ? 0 : 1);

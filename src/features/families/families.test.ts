@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   auditEventsFor,
   createOrganizationWithRoles,
@@ -216,6 +216,50 @@ describe("search", () => {
 });
 
 describe("the five steps", () => {
+  it("counts a contact made the afternoon the plan was written, by the deployment's day, not UTC's", async () => {
+    // 17:30 in California (18:30 in summer) on `today`, which is already the next day in UTC: the window in which
+    // the plan's UTC date said the contact came before the plan (found by CI after midnight UTC).
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date(`${addDays(today, 1)}T01:30:00Z`) });
+    try {
+      expect(todayIn(ctx.app.config.timeZone)).toBe(today);
+      let family = await intake();
+      const assessed = await frc.staff.inject({
+        method: "POST",
+        url: `/api/families/${family.id}/assessments`,
+        payload: { assessedOn: addDays(today, -2), scores: scores({}), crisisKinds: [] },
+      });
+      expect(assessed.statusCode, assessed.body).toBe(201);
+      family = assessed.json();
+      const decided = await frc.staff.inject({
+        method: "PUT",
+        url: `/api/families/${family.id}/intensity`,
+        payload: { version: family.version, level: "standard", reason: "Stable housing, needs support." },
+      });
+      expect(decided.statusCode, decided.body).toBe(200);
+      const planned = await frc.staff.inject({
+        method: "POST",
+        url: `/api/families/${family.id}/service-plans`,
+        payload: planBody(null),
+      });
+      expect(planned.statusCode, planned.body).toBe(201);
+      expect(planned.json().step).toBe("service_plan");
+      const contacted = await frc.staff.inject({
+        method: "POST",
+        url: `/api/families/${family.id}/contacts`,
+        payload: {
+          contactDate: today,
+          kind: "phone",
+          durationMinutes: 15,
+          notes: "Checked in after the plan.",
+        },
+      });
+      expect(contacted.statusCode, contacted.body).toBe(201);
+      expect(contacted.json().step).toBe("monitoring");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("takes a family from assessment through intensity, plan, contacts and closure, and reopens it", async () => {
     let family = await intake();
     // Step 1: assessment with a crisis → intensive suggested.
