@@ -4,11 +4,13 @@ import {
   browserAvailable,
   DEMO_PASSWORD,
   h1,
+  isoDay,
   launchBrowser,
   newPage,
   PLANNER_EMAIL,
   type RunningServer,
   startServer,
+  TIME_ZONE,
 } from "./harness.ts";
 
 /**
@@ -316,7 +318,7 @@ describe.skipIf(!browserAvailable)("stored text is rendered as text", () => {
       for (const to of ["team_review", "board_approval"]) {
         expect((await county.call("POST", `/api/plans/${planId}/transitions`, { to })).status).toBe(200);
       }
-      const today = new Date().toISOString().slice(0, 10);
+      const today = isoDay(0);
       const posting = await county.call("PUT", `/api/plans/${planId}/public-posting`, {
         commentsOpenFrom: today,
         commentsOpenUntil: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
@@ -342,7 +344,7 @@ describe.skipIf(!browserAvailable)("stored text is rendered as text", () => {
       });
       expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
 
-      const stateContext = await browser.newContext({ baseURL: server.baseUrl });
+      const stateContext = await browser.newContext({ baseURL: server.baseUrl, timezoneId: TIME_ZONE });
       try {
         const reviewer = await apiAs(stateContext, STATE_REVIEWER);
         expect(
